@@ -1,0 +1,250 @@
+//! The redaction engine: finds the details that could identify a storyteller or the people
+//! they write about, and replaces them with readable placeholders (do-no-harm rules 3 and 4).
+//! Pure functions over text — no I/O — so the same engine serves submission, moderation,
+//! import and `passage redact`. Offsets are byte offsets into the text, always on character
+//! boundaries; spans come sorted and never overlap.
+
+mod detectors;
+mod placeholders;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub use placeholders::Placeholders;
+
+/// What kind of detail a span holds; decides its placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Email,
+    Phone,
+    Url,
+    Handle,
+    IdNumber,
+    /// A term from the storyteller's own "keep private" list.
+    PrivateTerm,
+    Person,
+    Place,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 9] = [
+        Category::Email,
+        Category::Phone,
+        Category::Url,
+        Category::Handle,
+        Category::IdNumber,
+        Category::PrivateTerm,
+        Category::Person,
+        Category::Place,
+        Category::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Email => "email",
+            Category::Phone => "phone",
+            Category::Url => "url",
+            Category::Handle => "handle",
+            Category::IdNumber => "id_number",
+            Category::PrivateTerm => "private_term",
+            Category::Person => "person",
+            Category::Place => "place",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|category| category.as_str() == value)
+    }
+}
+
+/// What happens to a span at publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Redact,
+}
+
+/// One detail found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub action: Action,
+    /// The rule that found it, for the moderator.
+    pub rule: &'static str,
+}
+
+/// What the engine knows about the text besides the text itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Context<'a> {
+    /// BCP 47 tag of the text.
+    pub language: &'a str,
+    /// The storyteller's own list of names and places to keep private.
+    pub private_terms: &'a [String],
+    /// ISO 3166-1 alpha-2 codes of the countries the story involves, most likely first;
+    /// used to read phone numbers written in a national format.
+    pub countries: &'a [&'a str],
+}
+
+/// Finds every detail to redact in `text`.
+pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
+    let mut candidates = Vec::new();
+    detectors::private_terms(text, context.private_terms, &mut candidates);
+    detectors::emails(text, &mut candidates);
+    detectors::urls(text, &mut candidates);
+    detectors::phones(text, context.countries, &mut candidates);
+    detectors::handles(text, &mut candidates);
+    detectors::id_numbers(text, &mut candidates);
+    resolve_overlaps(candidates)
+}
+
+/// Every occurrence of each of `terms` in `text` (case-insensitive), as spans of `category`.
+pub fn term_spans(text: &str, terms: &[String], category: Category, rule: &'static str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    detectors::terms(text, terms, category, rule, &mut spans);
+    resolve_overlaps(spans)
+}
+
+/// Merges spans that a moderator chose (possibly overlapping, unsorted) into the sorted,
+/// non-overlapping form `apply` needs. Fails on spans outside the text or inside a character.
+pub fn normalise_spans(text: &str, mut spans: Vec<Span>) -> Result<Vec<Span>, SpanError> {
+    for span in &spans {
+        if span.start >= span.end || span.end > text.len() {
+            return Err(SpanError::OutOfRange { start: span.start, end: span.end, len: text.len() });
+        }
+        if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            return Err(SpanError::NotCharBoundary { start: span.start, end: span.end });
+        }
+    }
+    spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    Ok(merged)
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SpanError {
+    #[error("span {start}..{end} lies outside the text, which has {len} bytes")]
+    OutOfRange { start: usize, end: usize, len: usize },
+    #[error("span {start}..{end} does not start and end on character boundaries")]
+    NotCharBoundary { start: usize, end: usize },
+}
+
+/// Replaces each span of `text` with its placeholder. `spans` must be sorted and disjoint
+/// (as `detect` and `normalise_spans` return them).
+pub fn apply(text: &str, spans: &[Span], placeholders: &mut Placeholders) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for span in spans {
+        if span.start < cursor {
+            continue;
+        }
+        out.push_str(&text[cursor..span.start]);
+        out.push_str(&placeholders.for_span(span.category, &text[span.start..span.end]));
+        cursor = span.end;
+    }
+    out.push_str(&text[cursor..]);
+    out
+}
+
+/// Keeps the leftmost of overlapping candidates; at equal starts the more specific rule
+/// (earlier in `detect`) and then the longer span wins.
+fn resolve_overlaps(mut candidates: Vec<(u8, Span)>) -> Vec<Span> {
+    candidates.sort_by_key(|(priority, span)| (span.start, *priority, std::cmp::Reverse(span.end)));
+    let mut spans: Vec<Span> = Vec::with_capacity(candidates.len());
+    for (_, span) in candidates {
+        match spans.last_mut() {
+            Some(last) if span.start < last.end => {
+                // An overlapping detail reaching further must not leak its tail.
+                if span.end > last.end {
+                    last.end = span.end;
+                }
+            }
+            _ => spans.push(span),
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redact(text: &str, private_terms: &[&str], countries: &[&str]) -> String {
+        let terms: Vec<String> = private_terms.iter().map(|t| t.to_string()).collect();
+        let context = Context { language: "en", private_terms: &terms, countries };
+        let spans = detect(text, &context);
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "spans overlap: {spans:?}");
+        }
+        apply(text, &spans, &mut Placeholders::with_terms(&terms))
+    }
+
+    #[test]
+    fn emails_urls_and_handles() {
+        assert_eq!(
+            redact("Write to karim.haddad@example.org or see https://example.org/a?b=1. Follow @amal.bakes!", &[], &[]),
+            "Write to [email] or see [link]. Follow [handle]!"
+        );
+    }
+
+    #[test]
+    fn phones_in_international_and_national_formats() {
+        assert_eq!(redact("Call +34 612 345 678 now", &[], &[]), "Call [phone] now");
+        assert_eq!(redact("Call 0034 612 345 678 now", &[], &[]), "Call [phone] now");
+        assert_eq!(redact("Ruf an: 030 12345678.", &[], &["DE"]), "Ruf an: [phone].");
+        assert_eq!(redact("mi número es (612) 34-56-78", &[], &["ES"]), "mi número es [phone]");
+        assert_eq!(redact("call +1 (415) 555-0132 please", &[], &[]), "call [phone] please");
+    }
+
+    #[test]
+    fn years_and_small_numbers_stay() {
+        let text = "In 2015 we were 12 people; by 2016-2017 only 3 of us, 1,500 km away.";
+        assert_eq!(redact(text, &[], &["DE"]), text);
+    }
+
+    #[test]
+    fn long_digit_runs_and_case_numbers() {
+        assert_eq!(redact("My case is 123-15C01234 and A-123-456-789.", &[], &[]), "My case is [number] and [number].");
+        assert_eq!(redact("Account 40817810099910004312", &[], &[]), "Account [number]");
+    }
+
+    #[test]
+    fn private_terms_in_any_case_keep_one_placeholder_each() {
+        assert_eq!(
+            redact("Karim met Salma. karim smiled; SALMA laughed with Karim.", &["Karim", "Salma"], &[]),
+            "[name 1] met [name 2]. [name 1] smiled; [name 2] laughed with [name 1]."
+        );
+    }
+
+    #[test]
+    fn private_terms_in_other_scripts_and_inside_words() {
+        assert_eq!(redact("وصل كريم إلى برلين مع وكريم", &["كريم"], &[]), "وصل [name 1] إلى برلين مع [name 1]");
+        assert_eq!(redact("Олена і Олену", &["Олена"], &[]), "[name 1] і Олену");
+        assert_eq!(redact("the Karimov family", &["Karim"], &[]), "the [name 1] family");
+    }
+
+    #[test]
+    fn short_private_terms_match_whole_words_only() {
+        assert_eq!(redact("Al said all is well", &["Al"], &[]), "[name 1] said all is well");
+    }
+
+    #[test]
+    fn moderator_spans_are_checked_and_merged() {
+        let text = "héllo world";
+        let span = |start, end| Span { start, end, category: Category::Other, action: Action::Redact, rule: "moderator" };
+        assert!(matches!(normalise_spans(text, vec![span(0, 2)]), Err(SpanError::NotCharBoundary { .. })));
+        assert!(matches!(normalise_spans(text, vec![span(3, 99)]), Err(SpanError::OutOfRange { .. })));
+        let merged = normalise_spans(text, vec![span(7, 12), span(0, 3), span(1, 6)]).unwrap();
+        assert_eq!(merged.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(0, 6), (7, 12)]);
+    }
+}

@@ -1,0 +1,348 @@
+//! Stories, the change log the index follows, and the audit log.
+
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{Result, Store, StoreError, now};
+use crate::story::{Consent, NewStory, PublishedStory, Status, StoryRecord, Visibility};
+
+/// One entry of the change log: the story whose published state changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: i64,
+    pub story_id: String,
+}
+
+/// What a receipt holder may see.
+#[derive(Debug, Clone)]
+pub struct ReceiptView {
+    pub id: String,
+    pub status: Status,
+    pub message: Option<String>,
+}
+
+/// The columns of a `StoryRecord` (a macro, so queries stay `&'static str`).
+macro_rules! record_columns {
+    () => {
+        "id, status, language, raw_title, raw_body, private_terms, pseudonym, \
+    origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
+    allow_photo, allow_contact, age_confirmed, consent_version, submitted_at, message"
+    };
+}
+
+/// The columns of a `PublishedStory`.
+macro_rules! published_columns {
+    () => {
+        "id, language, published_title, published_body, pseudonym, \
+    origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
+    published_at"
+    };
+}
+
+fn json_list(row: &SqliteRow, column: &str) -> Result<Vec<String>> {
+    let text: String = row.try_get(column)?;
+    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))
+}
+
+fn to_json(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+fn status(row: &SqliteRow) -> Result<Status> {
+    let value: String = row.try_get("status")?;
+    Status::parse(&value).ok_or_else(|| StoreError::Corrupt(format!("status {value:?}")))
+}
+
+fn visibility(row: &SqliteRow) -> Result<Visibility> {
+    let value: String = row.try_get("visibility")?;
+    Visibility::parse(&value).ok_or_else(|| StoreError::Corrupt(format!("visibility {value:?}")))
+}
+
+fn record(row: &SqliteRow) -> Result<StoryRecord> {
+    Ok(StoryRecord {
+        id: row.try_get("id")?,
+        status: status(row)?,
+        title: row.try_get("raw_title")?,
+        body: row.try_get("raw_body")?,
+        language: row.try_get("language")?,
+        pseudonym: row.try_get("pseudonym")?,
+        origin_country: row.try_get("origin_country")?,
+        transit_countries: json_list(row, "transit_countries")?,
+        residence_country: row.try_get("residence_country")?,
+        year: row.try_get("year")?,
+        themes: json_list(row, "themes")?,
+        private_terms: json_list(row, "private_terms")?,
+        consent: Consent {
+            visibility: visibility(row)?,
+            allow_quotes: row.try_get("allow_quotes")?,
+            allow_photo: row.try_get("allow_photo")?,
+            allow_contact: row.try_get("allow_contact")?,
+            age_confirmed: row.try_get("age_confirmed")?,
+            version: row.try_get("consent_version")?,
+        },
+        submitted_at: row.try_get("submitted_at")?,
+        message: row.try_get("message")?,
+    })
+}
+
+fn published(row: &SqliteRow) -> Result<PublishedStory> {
+    Ok(PublishedStory {
+        id: row.try_get("id")?,
+        title: row.try_get("published_title")?,
+        body: row.try_get("published_body")?,
+        language: row.try_get("language")?,
+        pseudonym: row.try_get("pseudonym")?,
+        origin_country: row.try_get("origin_country")?,
+        transit_countries: json_list(row, "transit_countries")?,
+        residence_country: row.try_get("residence_country")?,
+        year: row.try_get("year")?,
+        themes: json_list(row, "themes")?,
+        visibility: visibility(row)?,
+        allow_quotes: row.try_get("allow_quotes")?,
+        published_at: row.try_get("published_at")?,
+    })
+}
+
+impl Store {
+    /// Stores a new submission in state `submitted`.
+    #[tracing::instrument(skip_all, fields(id))]
+    pub async fn insert_story(&self, id: &str, story: &NewStory, receipt_hash: &[u8]) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO stories (id, status, receipt_hash, language, raw_title, raw_body, private_terms, \
+             pseudonym, origin_country, transit_countries, residence_country, year, themes, visibility, \
+             allow_quotes, allow_photo, allow_contact, age_confirmed, consent_version, submitted_at) \
+             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(receipt_hash)
+        .bind(&story.language)
+        .bind(&story.title)
+        .bind(&story.body)
+        .bind(to_json(&story.private_terms))
+        .bind(&story.pseudonym)
+        .bind(&story.origin_country)
+        .bind(to_json(&story.transit_countries))
+        .bind(&story.residence_country)
+        .bind(story.year)
+        .bind(to_json(&story.themes))
+        .bind(story.consent.visibility.as_str())
+        .bind(story.consent.allow_quotes)
+        .bind(story.consent.allow_photo)
+        .bind(story.consent.allow_contact)
+        .bind(story.consent.age_confirmed)
+        .bind(&story.consent.version)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn count_stories(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM stories").fetch_one(&self.pool).await?)
+    }
+
+    /// The story a receipt belongs to.
+    pub async fn story_by_receipt(&self, receipt_hash: &[u8]) -> Result<Option<ReceiptView>> {
+        let row = sqlx::query("SELECT id, status, message FROM stories WHERE receipt_hash = ?")
+            .bind(receipt_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            Ok(ReceiptView { id: row.try_get("id")?, status: status(&row)?, message: row.try_get("message")? })
+        })
+        .transpose()
+    }
+
+    /// A submission with its raw text (staff only).
+    pub async fn story(&self, id: &str) -> Result<StoryRecord> {
+        let row = sqlx::query(concat!("SELECT ", record_columns!(), " FROM stories WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        record(&row)
+    }
+
+    /// Submissions waiting for a moderator, oldest first.
+    pub async fn queue(&self, limit: i64) -> Result<Vec<StoryRecord>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM stories WHERE status = 'submitted' ORDER BY submitted_at, id LIMIT ?"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(record).collect()
+    }
+
+    /// A published story, whatever its visibility; `Err(WrongState)` if it was taken down.
+    pub async fn published_story(&self, id: &str) -> Result<PublishedStory> {
+        let row = sqlx::query(concat!("SELECT status, ", published_columns!(), " FROM stories WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        match status(&row)? {
+            Status::Published => published(&row),
+            Status::Unpublished => Err(StoreError::WrongState("unpublished")),
+            _ => Err(StoreError::NotFound),
+        }
+    }
+
+    /// Published stories with ids after `after`, in id order, for rebuilding the index.
+    pub async fn published_page(&self, after: &str, limit: i64) -> Result<Vec<PublishedStory>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            published_columns!(),
+            " FROM stories WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?"
+        ))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(published).collect()
+    }
+
+    /// Publishes the redacted text: one transaction updates the story, appends a change for
+    /// the index and an audit entry. Returns the change's sequence number.
+    #[tracing::instrument(skip(self, title, body))]
+    pub async fn publish(&self, id: &str, title: &str, body: &str, actor: &str, detail: &str) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let updated = sqlx::query(
+            "UPDATE stories SET status = 'published', published_title = ?, published_body = ?, \
+             published_at = ?, decided_at = ?, message = NULL WHERE id = ? AND status = 'submitted'",
+        )
+        .bind(title)
+        .bind(body)
+        .bind(&at)
+        .bind(&at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(self.state_error(&mut tx, id).await);
+        }
+        let seq = append_change(&mut tx, id, &at).await?;
+        audit(&mut tx, &at, actor, "publish", Some(id), detail).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// Rejects a submission; `reason` reaches the storyteller through the receipt page.
+    #[tracing::instrument(skip(self, reason))]
+    pub async fn reject(&self, id: &str, reason: &str, actor: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let updated = sqlx::query(
+            "UPDATE stories SET status = 'rejected', decided_at = ?, message = ? WHERE id = ? AND status = 'submitted'",
+        )
+        .bind(&at)
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(self.state_error(&mut tx, id).await);
+        }
+        audit(&mut tx, &at, actor, "reject", Some(id), "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Takes a published story down: its redacted text is dropped and the index told.
+    #[tracing::instrument(skip(self, reason))]
+    pub async fn unpublish(&self, id: &str, reason: Option<&str>, actor: &str) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let updated = sqlx::query(
+            "UPDATE stories SET status = 'unpublished', published_title = NULL, published_body = NULL, \
+             published_at = NULL, decided_at = ?, message = ? WHERE id = ? AND status = 'published'",
+        )
+        .bind(&at)
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(self.state_error(&mut tx, id).await);
+        }
+        let seq = append_change(&mut tx, id, &at).await?;
+        audit(&mut tx, &at, actor, "unpublish", Some(id), "").await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    async fn state_error(&self, tx: &mut sqlx::SqliteConnection, id: &str) -> StoreError {
+        let current: Result<Option<String>, _> =
+            sqlx::query_scalar("SELECT status FROM stories WHERE id = ?").bind(id).fetch_optional(&mut *tx).await;
+        match current {
+            Ok(None) => StoreError::NotFound,
+            Ok(Some(value)) => StoreError::WrongState(Status::parse(&value).map_or("unknown", Status::as_str)),
+            Err(e) => StoreError::Database(e),
+        }
+    }
+
+    /// Changes after `seq`, oldest first.
+    pub async fn changes_after(&self, seq: i64, limit: i64) -> Result<Vec<Change>> {
+        let rows = sqlx::query("SELECT seq, story_id FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")
+            .bind(seq)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| Ok(Change { seq: row.try_get("seq")?, story_id: row.try_get("story_id")? }))
+            .collect()
+    }
+
+    pub async fn last_change(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM changes").fetch_one(&self.pool).await?)
+    }
+
+    /// Writes an audit entry outside any other change (logins, imports, exports).
+    pub async fn audit(&self, actor: &str, action: &str, story_id: Option<&str>, detail: &str) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        audit(&mut conn, &now(), actor, action, story_id, detail).await
+    }
+
+    /// The audit entries of a story, oldest first: `(at, actor, action, detail)`.
+    pub async fn audit_of(&self, story_id: &str) -> Result<Vec<(String, String, String, String)>> {
+        let rows = sqlx::query("SELECT at, actor, action, detail FROM audit WHERE story_id = ? ORDER BY id")
+            .bind(story_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("at")?, r.try_get("actor")?, r.try_get("action")?, r.try_get("detail")?)))
+            .collect()
+    }
+}
+
+async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) -> Result<i64> {
+    let seq = sqlx::query("INSERT INTO changes (story_id, at) VALUES (?, ?)")
+        .bind(id)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?
+        .last_insert_rowid();
+    Ok(seq)
+}
+
+async fn audit(
+    conn: &mut sqlx::SqliteConnection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    story_id: Option<&str>,
+    detail: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO audit (at, actor, action, story_id, detail) VALUES (?, ?, ?, ?, ?)")
+        .bind(at)
+        .bind(actor)
+        .bind(action)
+        .bind(story_id)
+        .bind(detail)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Consent: what the storyteller agreed to, and the exact text version they agreed to.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Who may read a published story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Anyone, once a moderator has published it.
+    Public,
+    /// Verified journalists and researchers only.
+    Press,
+    /// Kept in the archive, never shown.
+    Private,
+}
+
+impl Visibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Press => "press",
+            Visibility::Private => "private",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Visibility> {
+        match value {
+            "public" => Some(Visibility::Public),
+            "press" => Some(Visibility::Press),
+            "private" => Some(Visibility::Private),
+            _ => None,
+        }
+    }
+}
+
+/// The consent a storyteller gives with a submission.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub allow_quotes: bool,
+    #[serde(default)]
+    pub allow_photo: bool,
+    #[serde(default)]
+    pub allow_contact: bool,
+    #[serde(default)]
+    pub age_confirmed: bool,
+    /// The version of the consent text the storyteller was shown.
+    pub version: String,
+}
+
+/// The consent text currently offered.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ConsentText {
+    pub version: &'static str,
+    pub language: &'static str,
+    pub paragraphs: Vec<&'static str>,
+}
+
+pub const CURRENT_VERSION: &str = "1";
+
+/// The consent text in `language`; English until more translations exist.
+pub fn current_text(_language: &str) -> ConsentText {
+    ConsentText {
+        version: CURRENT_VERSION,
+        language: "en",
+        paragraphs: include_str!("../../templates/consent/1.en.txt")
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect(),
+    }
+}
