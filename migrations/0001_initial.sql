@@ -30,6 +30,7 @@ CREATE TABLE stories (
     -- The redacted text, present once published.
     published_title   TEXT,
     published_body    TEXT,
+    published_pseudonym TEXT,
     published_at      TEXT
 );
 

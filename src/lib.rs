@@ -6,3 +6,5 @@ pub mod redaction;
 pub mod story;
 pub mod accounts;
 pub mod store;
+pub mod search;
+pub mod moderation;

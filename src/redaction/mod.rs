@@ -156,10 +156,11 @@ pub fn apply(text: &str, spans: &[Span], placeholders: &mut Placeholders) -> Str
     out
 }
 
-/// Keeps the leftmost of overlapping candidates; at equal starts the more specific rule
-/// (earlier in `detect`) and then the longer span wins.
+/// Keeps the leftmost of overlapping candidates; at equal starts the longer span and then the
+/// more specific rule (earlier in `detect`) wins, so a name at the start of an e-mail address
+/// does not hide that it is an address.
 fn resolve_overlaps(mut candidates: Vec<(u8, Span)>) -> Vec<Span> {
-    candidates.sort_by_key(|(priority, span)| (span.start, *priority, std::cmp::Reverse(span.end)));
+    candidates.sort_by_key(|(priority, span)| (span.start, std::cmp::Reverse(span.end), *priority));
     let mut spans: Vec<Span> = Vec::with_capacity(candidates.len());
     for (_, span) in candidates {
         match spans.last_mut() {

@@ -33,7 +33,7 @@ macro_rules! record_columns {
 /// The columns of a `PublishedStory`.
 macro_rules! published_columns {
     () => {
-        "id, language, published_title, published_body, pseudonym, \
+        "id, language, published_title, published_body, published_pseudonym, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
     published_at"
     };
@@ -91,7 +91,7 @@ fn published(row: &SqliteRow) -> Result<PublishedStory> {
         title: row.try_get("published_title")?,
         body: row.try_get("published_body")?,
         language: row.try_get("language")?,
-        pseudonym: row.try_get("pseudonym")?,
+        pseudonym: row.try_get("published_pseudonym")?,
         origin_country: row.try_get("origin_country")?,
         transit_countries: json_list(row, "transit_countries")?,
         residence_country: row.try_get("residence_country")?,
@@ -207,15 +207,25 @@ impl Store {
     /// Publishes the redacted text: one transaction updates the story, appends a change for
     /// the index and an audit entry. Returns the change's sequence number.
     #[tracing::instrument(skip(self, title, body))]
-    pub async fn publish(&self, id: &str, title: &str, body: &str, actor: &str, detail: &str) -> Result<i64> {
+    pub async fn publish(
+        &self,
+        id: &str,
+        title: &str,
+        body: &str,
+        pseudonym: Option<&str>,
+        actor: &str,
+        detail: &str,
+    ) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let at = now();
         let updated = sqlx::query(
             "UPDATE stories SET status = 'published', published_title = ?, published_body = ?, \
-             published_at = ?, decided_at = ?, message = NULL WHERE id = ? AND status = 'submitted'",
+             published_pseudonym = ?, published_at = ?, decided_at = ?, message = NULL \
+             WHERE id = ? AND status = 'submitted'",
         )
         .bind(title)
         .bind(body)
+        .bind(pseudonym)
         .bind(&at)
         .bind(&at)
         .bind(id)
@@ -258,7 +268,7 @@ impl Store {
         let at = now();
         let updated = sqlx::query(
             "UPDATE stories SET status = 'unpublished', published_title = NULL, published_body = NULL, \
-             published_at = NULL, decided_at = ?, message = ? WHERE id = ? AND status = 'published'",
+             published_pseudonym = NULL, published_at = NULL, decided_at = ?, message = ? WHERE id = ? AND status = 'published'",
         )
         .bind(&at)
         .bind(reason)

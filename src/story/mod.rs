@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod receipt;
+pub mod submit;
 pub mod vocabulary;
 
 use std::fmt;

@@ -1,0 +1,287 @@
+//! Moderation: the suggestions a moderator reviews, the preview of exactly what would be
+//! published, and the decisions (publish, reject, unpublish). Nothing is published that has
+//! not passed through `redact_story`, and every decision leaves an audit entry without text.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::redaction::{self, Action, Category, Context, Placeholders, Span, SpanError};
+use crate::search::SearchIndex;
+use crate::store::{Store, StoreError};
+use crate::story::{PublishedStory, StoryRecord};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModerationError {
+    #[error("{0}")]
+    Span(#[from] SpanError),
+    #[error("a reason is needed to reject a story; it is shown to the storyteller")]
+    ReasonRequired,
+    #[error("the reason may have at most {0} characters")]
+    ReasonTooLong(usize),
+    #[error("the published text still holds a private detail; the decision was refused")]
+    LeakDetected,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub const MAX_REASON_CHARS: usize = 2000;
+/// How long a publish waits for the story to become searchable before answering.
+const SEARCHABLE_WAIT: Duration = Duration::from_secs(2);
+
+/// A detail the engine suggests redacting, with the text it covers (staff only).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Suggestion {
+    pub id: String,
+    /// Byte offsets into the raw body.
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub action: Action,
+    pub rule: &'static str,
+    pub text: String,
+    pub placeholder: String,
+}
+
+/// A span a moderator chose to redact (byte offsets into the raw body).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Redaction {
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+}
+
+fn countries(record: &StoryRecord) -> Vec<&str> {
+    record
+        .residence_country
+        .iter()
+        .chain(record.origin_country.iter())
+        .chain(record.transit_countries.iter())
+        .map(String::as_str)
+        .collect()
+}
+
+/// The engine's suggestions for the body of a submission, numbered `s1`, `s2`, …
+pub fn suggestions(record: &StoryRecord) -> Vec<Suggestion> {
+    let countries = countries(record);
+    let context = Context { language: &record.language, private_terms: &record.private_terms, countries: &countries };
+    redaction::detect(&record.body, &context)
+        .into_iter()
+        .enumerate()
+        .map(|(i, span)| Suggestion {
+            id: format!("s{}", i + 1),
+            start: span.start,
+            end: span.end,
+            category: span.category,
+            action: span.action,
+            rule: span.rule,
+            text: record.body[span.start..span.end].to_owned(),
+            placeholder: Placeholders::describe(span.category),
+        })
+        .collect()
+}
+
+/// Counts of suggestions per category, for the queue.
+pub fn flag_counts(record: &StoryRecord) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for suggestion in suggestions(record) {
+        *counts.entry(suggestion.category.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The spans of the body a moderator's choice amounts to.
+pub enum Choice {
+    /// Every suggestion as it stands.
+    AllSuggestions,
+    /// The suggestions with these ids, plus every occurrence of the extra terms.
+    Selected { accepted: Vec<String>, extra_terms: Vec<String>, extra_category: Category },
+    /// Exactly these spans.
+    Spans(Vec<Redaction>),
+}
+
+impl Choice {
+    fn body_spans(&self, record: &StoryRecord) -> Result<Vec<Span>, ModerationError> {
+        let to_span = |start, end, category| Span { start, end, category, action: Action::Redact, rule: "moderator" };
+        let spans = match self {
+            Choice::AllSuggestions => suggestions(record).into_iter().map(|s| to_span(s.start, s.end, s.category)).collect(),
+            Choice::Selected { accepted, extra_terms, extra_category } => {
+                let mut spans: Vec<Span> = suggestions(record)
+                    .into_iter()
+                    .filter(|s| accepted.contains(&s.id))
+                    .map(|s| to_span(s.start, s.end, s.category))
+                    .collect();
+                spans.extend(redaction::term_spans(&record.body, extra_terms, *extra_category, "moderator"));
+                spans
+            }
+            Choice::Spans(redactions) => redactions.iter().map(|r| to_span(r.start, r.end, r.category)).collect(),
+        };
+        Ok(redaction::normalise_spans(&record.body, spans)?)
+    }
+}
+
+/// Exactly what would be published.
+#[derive(Debug, Clone)]
+pub struct Redacted {
+    pub title: String,
+    pub body: String,
+    pub pseudonym: Option<String>,
+    pub redactions: usize,
+}
+
+/// Applies a moderator's choice. The body gets exactly the chosen spans; the title and the
+/// pseudonym get the engine's own detection plus every text the moderator chose in the
+/// body, so a name redacted in the story cannot survive in its title.
+pub fn redact_story(record: &StoryRecord, choice: &Choice) -> Result<Redacted, ModerationError> {
+    let body_spans = choice.body_spans(record)?;
+    let mut chosen_texts: Vec<String> = record.private_terms.clone();
+    for span in &body_spans {
+        let text = record.body[span.start..span.end].trim().to_owned();
+        if !text.is_empty() && !chosen_texts.contains(&text) {
+            chosen_texts.push(text);
+        }
+    }
+    let mut placeholders = Placeholders::with_terms(&record.private_terms);
+    let body = redaction::apply(&record.body, &body_spans, &mut placeholders);
+    let countries = countries(record);
+    let context = Context { language: &record.language, private_terms: &record.private_terms, countries: &countries };
+    let title_spans = {
+        let mut spans = redaction::detect(&record.title, &context);
+        spans.extend(redaction::term_spans(&record.title, &chosen_texts, Category::Person, "moderator"));
+        redaction::normalise_spans(&record.title, spans)?
+    };
+    let title = redaction::apply(&record.title, &title_spans, &mut placeholders);
+    let pseudonym = record.pseudonym.as_ref().filter(|pseudonym| {
+        redaction::detect(pseudonym, &context).is_empty()
+            && redaction::term_spans(pseudonym, &chosen_texts, Category::Person, "moderator").is_empty()
+    });
+    Ok(Redacted { title, body, pseudonym: pseudonym.cloned(), redactions: body_spans.len() + title_spans.len() })
+}
+
+/// Publishes a submission with the moderator's choice of redactions, and waits (briefly)
+/// until search can find it.
+#[tracing::instrument(skip(store, index, choice))]
+pub async fn publish(
+    store: &Store,
+    index: &SearchIndex,
+    id: &str,
+    choice: &Choice,
+    actor: &str,
+) -> Result<PublishedStory, ModerationError> {
+    let record = store.story(id).await?;
+    let redacted = redact_story(&record, choice)?;
+    // The storyteller's own list is never negotiable: refuse rather than leak.
+    for term in &record.private_terms {
+        let lower = term.to_lowercase();
+        if redacted.title.to_lowercase().contains(&lower) || redacted.body.to_lowercase().contains(&lower) {
+            return Err(ModerationError::LeakDetected);
+        }
+    }
+    let detail = format!("redactions={}", redacted.redactions);
+    let seq = store
+        .publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail)
+        .await?;
+    if !index.wait_for(seq, SEARCHABLE_WAIT).await {
+        tracing::warn!(%id, seq, "published story not yet searchable");
+    }
+    Ok(store.published_story(id).await?)
+}
+
+fn check_reason(reason: Option<&str>, required: bool) -> Result<Option<String>, ModerationError> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match reason {
+        None if required => Err(ModerationError::ReasonRequired),
+        Some(r) if r.chars().count() > MAX_REASON_CHARS => Err(ModerationError::ReasonTooLong(MAX_REASON_CHARS)),
+        r => Ok(r.map(str::to_owned)),
+    }
+}
+
+/// Rejects a submission; the reason reaches the storyteller on the receipt page.
+pub async fn reject(store: &Store, id: &str, reason: Option<&str>, actor: &str) -> Result<(), ModerationError> {
+    let reason = check_reason(reason, true)?.unwrap_or_default();
+    Ok(store.reject(id, &reason, actor).await?)
+}
+
+/// Takes a published story down, from every page and the index.
+pub async fn unpublish(
+    store: &Store,
+    index: &SearchIndex,
+    id: &str,
+    reason: Option<&str>,
+    actor: &str,
+) -> Result<(), ModerationError> {
+    let reason = check_reason(reason, false)?;
+    let seq = store.unpublish(id, reason.as_deref(), actor).await?;
+    if !index.wait_for(seq, SEARCHABLE_WAIT).await {
+        tracing::warn!(%id, seq, "unpublished story still in the index");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{Consent, Status, Visibility};
+
+    fn record(title: &str, body: &str, private_terms: &[&str]) -> StoryRecord {
+        StoryRecord {
+            id: "x".into(),
+            status: Status::Submitted,
+            title: title.into(),
+            body: body.into(),
+            language: "en".into(),
+            pseudonym: Some("Salma's friend".into()),
+            origin_country: Some("SY".into()),
+            transit_countries: vec![],
+            residence_country: Some("DE".into()),
+            year: None,
+            themes: vec![],
+            private_terms: private_terms.iter().map(|t| t.to_string()).collect(),
+            consent: Consent {
+                visibility: Visibility::Public,
+                allow_quotes: true,
+                allow_photo: false,
+                allow_contact: false,
+                age_confirmed: true,
+                version: "1".into(),
+            },
+            submitted_at: String::new(),
+            message: None,
+        }
+    }
+
+    #[test]
+    fn title_and_pseudonym_follow_the_body() {
+        let story = record("Salma and Omar", "Salma wrote to salma@example.org. Omar came later.", &["Salma"]);
+        let ids: Vec<String> = suggestions(&story).iter().map(|s| s.id.clone()).collect();
+        assert_eq!(ids.len(), 2);
+        let choice = Choice::Selected { accepted: ids, extra_terms: vec!["Omar".into()], extra_category: Category::Person };
+        let redacted = redact_story(&story, &choice).unwrap();
+        assert_eq!(redacted.body, "[name 1] wrote to [email]. [person 1] came later.");
+        assert_eq!(redacted.title, "[name 1] and [person 1]");
+        assert_eq!(redacted.pseudonym, None);
+    }
+
+    #[test]
+    fn dropped_suggestions_stay_and_explicit_spans_are_exact() {
+        let story = record("A day", "Call +49 30 12345678 or Omar.", &[]);
+        let kept = redact_story(&story, &Choice::Selected { accepted: vec![], extra_terms: vec![], extra_category: Category::Other }).unwrap();
+        assert_eq!(kept.body, story.body);
+        let exact = redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 28, category: Category::Person }])).unwrap();
+        assert_eq!(exact.body, "Call +49 30 12345678 or [person 1].");
+        assert!(matches!(
+            redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 99, category: Category::Person }])),
+            Err(ModerationError::Span(_))
+        ));
+    }
+
+    #[test]
+    fn rejecting_needs_a_reason() {
+        assert!(matches!(check_reason(Some("  "), true), Err(ModerationError::ReasonRequired)));
+        assert_eq!(check_reason(Some(" ok "), true).unwrap().as_deref(), Some("ok"));
+        assert_eq!(check_reason(None, false).unwrap(), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! The one writer of the index. A single task owns the `IndexWriter`: it reads the store's
+//! change log after the last change it applied, applies each change (the story's current
+//! published state, or a delete), commits with the applied sequence number as the commit
+//! payload, and reloads the reader. On start-up it therefore catches up from wherever the
+//! index left off.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Schema;
+use tantivy::{Index, IndexReader, IndexWriter, Term};
+use tokio::sync::{Notify, oneshot, watch};
+
+use super::schema::{Fields, SCHEMA_VERSION};
+use super::{SearchError, document};
+use crate::store::{Store, StoreError};
+use crate::story::Visibility;
+
+/// Kept in every commit: how far the index has followed the change log.
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    seq: i64,
+    schema: u32,
+}
+
+const BATCH: i64 = 500;
+/// Changes written by another process (`passage import`) are picked up this often.
+const POLL: Duration = Duration::from_secs(2);
+
+/// Opens the index in `dir`, recreating it when it was built with another schema. Returns
+/// the index and the last change it applied.
+pub(super) fn open_index(dir: &Path, schema: Schema) -> Result<(Index, i64), SearchError> {
+    std::fs::create_dir_all(dir)?;
+    if dir.join("meta.json").exists() {
+        let index = Index::open_in_dir(dir)?;
+        let payload = index
+            .load_metas()?
+            .payload
+            .and_then(|p| serde_json::from_str::<Payload>(&p).ok());
+        match payload {
+            Some(payload) if payload.schema == SCHEMA_VERSION && index.schema() == schema => {
+                return Ok((index, payload.seq));
+            }
+            _ => {
+                tracing::warn!(dir = %dir.display(), "the index was built by another version; rebuilding it");
+                drop(index);
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+    }
+    Ok((Index::create_in_dir(dir, schema)?, 0))
+}
+
+pub struct Indexer {
+    writer: Arc<Mutex<IndexWriter>>,
+    reader: IndexReader,
+    fields: Fields,
+    applied: watch::Sender<i64>,
+    wake: Arc<Notify>,
+    seq: i64,
+}
+
+impl Indexer {
+    pub(super) fn new(
+        writer: IndexWriter,
+        reader: IndexReader,
+        fields: Fields,
+        applied: watch::Sender<i64>,
+        wake: Arc<Notify>,
+        seq: i64,
+    ) -> Indexer {
+        Indexer { writer: Arc::new(Mutex::new(writer)), reader, fields, applied, wake, seq }
+    }
+
+    /// Follows the change log until `stop` fires, then releases the writer.
+    pub async fn run(mut self, store: Store, mut stop: oneshot::Receiver<()>) {
+        loop {
+            if let Err(error) = self.catch_up(&store).await {
+                tracing::error!(%error, "the index could not apply changes; retrying");
+            }
+            tokio::select! {
+                _ = &mut stop => break,
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(POLL) => {}
+            }
+        }
+        let writer = self.writer.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            if let Ok(mut writer) = writer.lock() {
+                let _ = writer.rollback();
+            }
+        })
+        .await;
+    }
+
+    /// Applies every change after the last one applied. Returns how many were applied.
+    pub async fn catch_up(&mut self, store: &Store) -> Result<usize, SearchError> {
+        let mut applied = 0;
+        loop {
+            let changes = store.changes_after(self.seq, BATCH).await?;
+            let Some(last) = changes.last().map(|c| c.seq) else { break };
+            let mut ids: Vec<String> = changes.into_iter().map(|c| c.story_id).collect();
+            ids.sort();
+            ids.dedup();
+            let mut ops = Vec::with_capacity(ids.len());
+            for id in ids {
+                let doc = match store.published_story(&id).await {
+                    Ok(story) if story.visibility != Visibility::Private => Some(document(&self.fields, &story)),
+                    Ok(_) | Err(StoreError::NotFound | StoreError::WrongState(_)) => None,
+                    Err(error) => return Err(error.into()),
+                };
+                ops.push((id, doc));
+            }
+            applied += ops.len();
+            self.commit(ops, last).await?;
+        }
+        Ok(applied)
+    }
+
+    async fn commit(&mut self, ops: Vec<(String, Option<tantivy::TantivyDocument>)>, seq: i64) -> Result<(), SearchError> {
+        let writer = self.writer.clone();
+        let reader = self.reader.clone();
+        let id_field = self.fields.id;
+        tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
+            let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            for (id, doc) in ops {
+                writer.delete_term(Term::from_field_text(id_field, &id));
+                if let Some(doc) = doc {
+                    writer.add_document(doc)?;
+                }
+            }
+            commit_with_seq(&mut writer, seq)?;
+            reader.reload()?;
+            Ok(())
+        })
+        .await??;
+        self.seq = seq;
+        self.applied.send_replace(seq);
+        Ok(())
+    }
+
+    /// Rebuilds the whole index from the store's published stories.
+    pub async fn rebuild(&mut self, store: &Store) -> Result<u64, SearchError> {
+        // Changes after this point are applied again by the next catch-up; that is harmless.
+        let seq = store.last_change().await?;
+        let writer = self.writer.clone();
+        tokio::task::spawn_blocking(move || -> Result<u64, SearchError> {
+            let writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            Ok(writer.delete_all_documents()?)
+        })
+        .await??;
+        let mut after = String::new();
+        let mut count = 0u64;
+        loop {
+            let page = store.published_page(&after, BATCH).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id.clone();
+            let docs: Vec<_> = page
+                .iter()
+                .filter(|story| story.visibility != Visibility::Private)
+                .map(|story| document(&self.fields, story))
+                .collect();
+            count += docs.len() as u64;
+            let writer = self.writer.clone();
+            tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
+                let writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+                for doc in docs {
+                    writer.add_document(doc)?;
+                }
+                Ok(())
+            })
+            .await??;
+        }
+        let writer = self.writer.clone();
+        let reader = self.reader.clone();
+        tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
+            let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            commit_with_seq(&mut writer, seq)?;
+            reader.reload()?;
+            Ok(())
+        })
+        .await??;
+        self.seq = seq;
+        self.applied.send_replace(seq);
+        Ok(count)
+    }
+}
+
+fn commit_with_seq(writer: &mut IndexWriter, seq: i64) -> tantivy::Result<()> {
+    let payload = serde_json::to_string(&Payload { seq, schema: SCHEMA_VERSION })
+        .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}
