@@ -60,15 +60,9 @@ pub struct Overrides {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the settings file {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("the settings file {path} is not valid: {source}")]
-    Parse {
-        path: PathBuf,
-        source: toml::de::Error,
-    },
+    Parse { path: PathBuf, source: toml::de::Error },
     #[error("the environment variable {name} is not valid: {message}")]
     Env { name: &'static str, message: String },
 }
@@ -78,14 +72,10 @@ impl Settings {
     pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Settings, ConfigError> {
         let mut settings = Settings::default();
         if let Some(path) = file {
-            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-                path: path.to_owned(),
-                source,
-            })?;
-            let layer: FileSettings = toml::from_str(&text).map_err(|source| ConfigError::Parse {
-                path: path.to_owned(),
-                source,
-            })?;
+            let text =
+                std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+            let layer: FileSettings =
+                toml::from_str(&text).map_err(|source| ConfigError::Parse { path: path.to_owned(), source })?;
             settings.apply_file(layer);
         }
         settings.apply_env(|name| std::env::var(name).ok())?;
@@ -94,14 +84,7 @@ impl Settings {
     }
 
     fn apply_file(&mut self, layer: FileSettings) {
-        let FileSettings {
-            bind,
-            data_dir,
-            index_dir,
-            import_samples,
-            max_request_bytes,
-            secure_cookies,
-        } = layer;
+        let FileSettings { bind, data_dir, index_dir, import_samples, max_request_bytes, secure_cookies } = layer;
         set(&mut self.bind, bind);
         set(&mut self.data_dir, data_dir);
         set(&mut self.index_dir, index_dir);
@@ -154,10 +137,7 @@ fn parse_bool(name: &'static str, value: &str) -> Result<bool, ConfigError> {
     match value.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(ConfigError::Env {
-            name,
-            message: format!("expected true or false, got {value:?}"),
-        }),
+        _ => Err(ConfigError::Env { name, message: format!("expected true or false, got {value:?}") }),
     }
 }
 
@@ -169,13 +149,8 @@ mod tests {
     fn layers_apply_in_order() {
         let mut settings = Settings::default();
         settings.apply_file(toml::from_str("data_dir = \"/srv/a\"\nbind = \"0.0.0.0:9000\"").unwrap());
-        settings
-            .apply_env(|name| (name == "PASSAGE_DATA").then(|| "/srv/b".to_owned()))
-            .unwrap();
-        settings.apply_overrides(&Overrides {
-            bind: Some("127.0.0.1:1".parse().unwrap()),
-            ..Overrides::default()
-        });
+        settings.apply_env(|name| (name == "PASSAGE_DATA").then(|| "/srv/b".to_owned())).unwrap();
+        settings.apply_overrides(&Overrides { bind: Some("127.0.0.1:1".parse().unwrap()), ..Overrides::default() });
         assert_eq!(settings.data_dir, PathBuf::from("/srv/b"));
         assert_eq!(settings.bind.port(), 1);
         assert_eq!(settings.index_dir, PathBuf::from("index"));
@@ -189,9 +164,7 @@ mod tests {
     #[test]
     fn bad_env_value_is_an_error() {
         let mut settings = Settings::default();
-        let err = settings
-            .apply_env(|name| (name == "PASSAGE_BIND").then(|| "nowhere".to_owned()))
-            .unwrap_err();
+        let err = settings.apply_env(|name| (name == "PASSAGE_BIND").then(|| "nowhere".to_owned())).unwrap_err();
         assert!(err.to_string().contains("PASSAGE_BIND"));
     }
 }

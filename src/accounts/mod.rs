@@ -47,8 +47,7 @@ pub fn token_hash(token: &str) -> Vec<u8> {
 }
 
 fn valid_username(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    (1..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 /// Creates an account with an argon2id password hash.
@@ -77,11 +76,17 @@ fn hash_password(password: &str) -> Result<String, AccountError> {
 }
 
 /// A hash to verify against when the user does not exist, so timing does not tell.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0jJ9nR4I1tq3Pq8m1c9m7Q0c2wQ7b2n8yQeS2k1m3a0";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0jJ9nR4I1tq3Pq8m1c9m7Q0c2wQ7b2n8yQeS2k1m3a0";
 
 /// Checks a username and password and opens a session of `kind`.
 #[tracing::instrument(skip(store, password))]
-pub async fn login(store: &Store, username: &str, password: &str, kind: SessionKind) -> Result<NewSession, AccountError> {
+pub async fn login(
+    store: &Store,
+    username: &str,
+    password: &str,
+    kind: SessionKind,
+) -> Result<NewSession, AccountError> {
     let found = store.user_with_password(username).await?;
     let hash = found.as_ref().map_or(DUMMY_HASH.to_owned(), |(_, hash)| hash.clone());
     let password = password.to_owned();
@@ -164,7 +169,10 @@ mod tests {
     async fn weak_passwords_and_odd_names_are_refused() {
         let (store, _dir) = test_store().await;
         assert!(matches!(add_user(&store, "mira", "short", Role::Admin).await, Err(AccountError::WeakPassword(_))));
-        assert!(matches!(add_user(&store, "mi ra", "long enough pw", Role::Admin).await, Err(AccountError::BadUsername)));
+        assert!(matches!(
+            add_user(&store, "mi ra", "long enough pw", Role::Admin).await,
+            Err(AccountError::BadUsername)
+        ));
     }
 
     #[test]

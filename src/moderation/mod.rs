@@ -107,7 +107,9 @@ impl Choice {
     fn body_spans(&self, record: &StoryRecord) -> Result<Vec<Span>, ModerationError> {
         let to_span = |start, end, category| Span { start, end, category, action: Action::Redact, rule: "moderator" };
         let spans = match self {
-            Choice::AllSuggestions => suggestions(record).into_iter().map(|s| to_span(s.start, s.end, s.category)).collect(),
+            Choice::AllSuggestions => {
+                suggestions(record).into_iter().map(|s| to_span(s.start, s.end, s.category)).collect()
+            }
             Choice::Selected { accepted, extra_terms, extra_category } => {
                 let mut spans: Vec<Span> = suggestions(record)
                     .into_iter()
@@ -161,16 +163,15 @@ pub fn redact_story(record: &StoryRecord, choice: &Choice) -> Result<Redacted, M
     Ok(Redacted { title, body, pseudonym: pseudonym.cloned(), redactions: body_spans.len() + title_spans.len() })
 }
 
-/// Publishes a submission with the moderator's choice of redactions, and waits (briefly)
-/// until search can find it.
-#[tracing::instrument(skip(store, index, choice))]
+/// Publishes a submission with the moderator's choice of redactions. Returns the published
+/// story and the change the index must apply for search to find it.
+#[tracing::instrument(skip(store, choice))]
 pub async fn publish(
     store: &Store,
-    index: &SearchIndex,
     id: &str,
     choice: &Choice,
     actor: &str,
-) -> Result<PublishedStory, ModerationError> {
+) -> Result<(PublishedStory, i64), ModerationError> {
     let record = store.story(id).await?;
     let redacted = redact_story(&record, choice)?;
     // The storyteller's own list is never negotiable: refuse rather than leak.
@@ -181,13 +182,16 @@ pub async fn publish(
         }
     }
     let detail = format!("redactions={}", redacted.redactions);
-    let seq = store
-        .publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail)
-        .await?;
+    let seq = store.publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail).await?;
+    Ok((store.published_story(id).await?, seq))
+}
+
+/// Waits (briefly) until search has applied change `seq`, so a moderator who publishes and
+/// then searches finds what they published.
+pub async fn wait_until_searchable(index: &SearchIndex, seq: i64) {
     if !index.wait_for(seq, SEARCHABLE_WAIT).await {
-        tracing::warn!(%id, seq, "published story not yet searchable");
+        tracing::warn!(seq, "change not yet applied to the index");
     }
-    Ok(store.published_story(id).await?)
 }
 
 fn check_reason(reason: Option<&str>, required: bool) -> Result<Option<String>, ModerationError> {
@@ -215,9 +219,7 @@ pub async fn unpublish(
 ) -> Result<(), ModerationError> {
     let reason = check_reason(reason, false)?;
     let seq = store.unpublish(id, reason.as_deref(), actor).await?;
-    if !index.wait_for(seq, SEARCHABLE_WAIT).await {
-        tracing::warn!(%id, seq, "unpublished story still in the index");
-    }
+    wait_until_searchable(index, seq).await;
     Ok(())
 }
 
@@ -258,7 +260,8 @@ mod tests {
         let story = record("Salma and Omar", "Salma wrote to salma@example.org. Omar came later.", &["Salma"]);
         let ids: Vec<String> = suggestions(&story).iter().map(|s| s.id.clone()).collect();
         assert_eq!(ids.len(), 2);
-        let choice = Choice::Selected { accepted: ids, extra_terms: vec!["Omar".into()], extra_category: Category::Person };
+        let choice =
+            Choice::Selected { accepted: ids, extra_terms: vec!["Omar".into()], extra_category: Category::Person };
         let redacted = redact_story(&story, &choice).unwrap();
         assert_eq!(redacted.body, "[name 1] wrote to [email]. [person 1] came later.");
         assert_eq!(redacted.title, "[name 1] and [person 1]");
@@ -268,9 +271,15 @@ mod tests {
     #[test]
     fn dropped_suggestions_stay_and_explicit_spans_are_exact() {
         let story = record("A day", "Call +49 30 12345678 or Omar.", &[]);
-        let kept = redact_story(&story, &Choice::Selected { accepted: vec![], extra_terms: vec![], extra_category: Category::Other }).unwrap();
+        let kept = redact_story(
+            &story,
+            &Choice::Selected { accepted: vec![], extra_terms: vec![], extra_category: Category::Other },
+        )
+        .unwrap();
         assert_eq!(kept.body, story.body);
-        let exact = redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 28, category: Category::Person }])).unwrap();
+        let exact =
+            redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 28, category: Category::Person }]))
+                .unwrap();
         assert_eq!(exact.body, "Call +49 30 12345678 or [person 1].");
         assert!(matches!(
             redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 99, category: Category::Person }])),

@@ -48,10 +48,8 @@ fn terms_into(text: &str, terms: &[String], category: Category, rule: &'static s
         patterns.push(term.to_uppercase());
         patterns.push(capitalise(&term.to_lowercase()));
     }
-    let Ok(automaton) = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
+    let Ok(automaton) =
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&patterns)
     else {
         return;
     };
@@ -137,7 +135,9 @@ static PHONE_CANDIDATE: LazyLock<Regex> =
 
 /// Dates (`12.05.2015`) and year ranges (`2016-2017`) have a phone's shape but are not phones.
 static DATE_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|(?:19|20)\d\d\s*[\-/]\s*(?:19|20)\d\d)$")
+    regex(
+        r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|(?:19|20)\d\d\s*[\-/]\s*(?:19|20)\d\d)$",
+    )
 });
 
 /// Regions tried for numbers in a national format when the story names no country.
@@ -168,9 +168,10 @@ fn is_phone(candidate: &str, countries: &[&str]) -> bool {
         return phonenumber::parse(None, number).is_ok_and(|n| phonenumber::is_valid(&n));
     }
     let regions = if countries.is_empty() { FALLBACK_REGIONS } else { countries };
-    regions.iter().filter_map(|code| code.parse::<phonenumber::country::Id>().ok()).any(|region| {
-        phonenumber::parse(Some(region), candidate).is_ok_and(|n| phonenumber::is_valid(&n))
-    })
+    regions
+        .iter()
+        .filter_map(|code| code.parse::<phonenumber::country::Id>().ok())
+        .any(|region| phonenumber::parse(Some(region), candidate).is_ok_and(|n| phonenumber::is_valid(&n)))
 }
 
 static HANDLE: LazyLock<Regex> =
@@ -190,7 +191,9 @@ pub(super) fn handles(text: &str, out: &mut Candidates) {
 /// Long digit runs (six or more), with an optional letter prefix, and dash-grouped numbers
 /// such as `A-123-456-789` or `123-15C01234`: ID, case and account numbers.
 static ID_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:[A-Za-z]{1,3}-?)?\d{6,}\b|\b(?:[A-Za-z]{1,3}-)?\d{2,}(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*){2,}\b|\b\d{3}-\d{2}[A-Za-z]\d{5,}\b")
+    regex(
+        r"\b(?:[A-Za-z]{1,3}-?)?\d{6,}\b|\b(?:[A-Za-z]{1,3}-)?\d{2,}(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*){2,}\b|\b\d{3}-\d{2}[A-Za-z]\d{5,}\b",
+    )
 });
 
 pub(super) fn id_numbers(text: &str, out: &mut Candidates) {

@@ -242,7 +242,8 @@ mod tests {
     #[test]
     fn moderator_spans_are_checked_and_merged() {
         let text = "héllo world";
-        let span = |start, end| Span { start, end, category: Category::Other, action: Action::Redact, rule: "moderator" };
+        let span =
+            |start, end| Span { start, end, category: Category::Other, action: Action::Redact, rule: "moderator" };
         assert!(matches!(normalise_spans(text, vec![span(0, 2)]), Err(SpanError::NotCharBoundary { .. })));
         assert!(matches!(normalise_spans(text, vec![span(3, 99)]), Err(SpanError::OutOfRange { .. })));
         let merged = normalise_spans(text, vec![span(7, 12), span(0, 3), span(1, 6)]).unwrap();

@@ -37,8 +37,7 @@ fn shape(category: Category) -> Shape {
 impl Placeholders {
     /// Placeholders for a story whose teller listed `terms` as private.
     pub fn with_terms(terms: &[String]) -> Placeholders {
-        let mut known: Vec<String> =
-            terms.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let mut known: Vec<String> = terms.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
         known.sort_by_key(|t| std::cmp::Reverse(t.len()));
         Placeholders { known, ..Placeholders::default() }
     }

@@ -35,10 +35,7 @@ pub(super) fn open_index(dir: &Path, schema: Schema) -> Result<(Index, i64), Sea
     std::fs::create_dir_all(dir)?;
     if dir.join("meta.json").exists() {
         let index = Index::open_in_dir(dir)?;
-        let payload = index
-            .load_metas()?
-            .payload
-            .and_then(|p| serde_json::from_str::<Payload>(&p).ok());
+        let payload = index.load_metas()?.payload.and_then(|p| serde_json::from_str::<Payload>(&p).ok());
         match payload {
             Some(payload) if payload.schema == SCHEMA_VERSION && index.schema() == schema => {
                 return Ok((index, payload.seq));
@@ -120,7 +117,11 @@ impl Indexer {
         Ok(applied)
     }
 
-    async fn commit(&mut self, ops: Vec<(String, Option<tantivy::TantivyDocument>)>, seq: i64) -> Result<(), SearchError> {
+    async fn commit(
+        &mut self,
+        ops: Vec<(String, Option<tantivy::TantivyDocument>)>,
+        seq: i64,
+    ) -> Result<(), SearchError> {
         let writer = self.writer.clone();
         let reader = self.reader.clone();
         let id_field = self.fields.id;

@@ -14,7 +14,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
@@ -109,7 +111,11 @@ fn blank(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn number(field: &'static str, value: &Option<String>, range: std::ops::RangeInclusive<u64>) -> Result<Option<u64>, SearchError> {
+fn number(
+    field: &'static str,
+    value: &Option<String>,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Option<u64>, SearchError> {
     let Some(text) = blank(value) else { return Ok(None) };
     match text.parse::<u64>() {
         Ok(n) if range.contains(&n) => Ok(Some(n)),
@@ -154,16 +160,17 @@ impl SearchRequest {
         };
         let year_from = number("year_from", &self.year_from, 0..=9999)?;
         let year_to = number("year_to", &self.year_to, 0..=9999)?;
-        if let (Some(from), Some(to)) = (year_from, year_to) {
-            if from > to {
-                return Err(SearchError::BadFilter {
-                    field: "year_from",
-                    message: format!("year_from ({from}) is after year_to ({to})."),
-                });
-            }
+        if let (Some(from), Some(to)) = (year_from, year_to)
+            && from > to
+        {
+            return Err(SearchError::BadFilter {
+                field: "year_from",
+                message: format!("year_from ({from}) is after year_to ({to})."),
+            });
         }
         let page = number("page", &self.page, 1..=MAX_RESULT_WINDOW as u64)?.unwrap_or(1) as usize;
-        let per_page = number("per_page", &self.per_page, 1..=MAX_PER_PAGE as u64)?.map_or(DEFAULT_PER_PAGE, |n| n as usize);
+        let per_page =
+            number("per_page", &self.per_page, 1..=MAX_PER_PAGE as u64)?.map_or(DEFAULT_PER_PAGE, |n| n as usize);
         if page * per_page > MAX_RESULT_WINDOW {
             return Err(SearchError::BadFilter {
                 field: "page",
@@ -268,7 +275,13 @@ impl SearchIndex {
         let wake = Arc::new(Notify::new());
         let writer = index.writer_with_num_threads(1, 64_000_000)?;
         let search = SearchIndex {
-            inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied, wake: wake.clone() }),
+            inner: Arc::new(Inner {
+                index,
+                reader: reader.clone(),
+                fields: fields.clone(),
+                applied,
+                wake: wake.clone(),
+            }),
         };
         let indexer = Indexer::new(writer, reader, fields, applied_tx, wake, applied_seq);
         Ok((search, indexer))
@@ -370,7 +383,12 @@ impl Inner {
         (!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>)
     }
 
-    fn build_query(&self, items: &[query::Item], filters: &Filters, audience: Audience) -> Result<Box<dyn Query>, SearchError> {
+    fn build_query(
+        &self,
+        items: &[query::Item],
+        filters: &Filters,
+        audience: Audience,
+    ) -> Result<Box<dyn Query>, SearchError> {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut required = 0;
@@ -398,7 +416,9 @@ impl Inner {
         let visible: Vec<(Occur, Box<dyn Query>)> = [Visibility::Public, Visibility::Press]
             .into_iter()
             .filter(|visibility| audience.may_read(*visibility))
-            .map(|visibility| (Occur::Should, term_query(Term::from_field_text(fields.visibility, visibility.as_str()))))
+            .map(|visibility| {
+                (Occur::Should, term_query(Term::from_field_text(fields.visibility, visibility.as_str())))
+            })
             .collect();
         clauses.push(filter(Box::new(BooleanQuery::new(visible))));
         let facet_filters = [
@@ -420,7 +440,12 @@ impl Inner {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
-    fn search(&self, items: &[query::Item], filters: &Filters, audience: Audience) -> Result<SearchResults, SearchError> {
+    fn search(
+        &self,
+        items: &[query::Item],
+        filters: &Filters,
+        audience: Audience,
+    ) -> Result<SearchResults, SearchError> {
         let query = self.build_query(items, filters, audience)?;
         let searcher = self.reader.searcher();
         let mut facets = FacetCollector::for_field("facets");
@@ -517,7 +542,10 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
     if let Some(residence) = &story.residence_country {
         doc.add_facet(fields.facets, Facet::from_path(["residence", residence.as_str()]));
     }
-    doc.add_facet(fields.facets, Facet::from_path(["language", vocabulary::primary_language(&story.language).as_str()]));
+    doc.add_facet(
+        fields.facets,
+        Facet::from_path(["language", vocabulary::primary_language(&story.language).as_str()]),
+    );
     if let Some(year) = story.year.and_then(|y| u64::try_from(y).ok()) {
         doc.add_u64(fields.year, year);
         doc.add_facet(fields.facets, Facet::from_path(["year", year.to_string().as_str()]));

@@ -167,7 +167,10 @@ mod tests {
         );
         assert_eq!(parse("  ").unwrap(), vec![]);
         assert_eq!(parse("nurse AND doctor").unwrap().len(), 2);
-        assert_eq!(parse("well-being").unwrap(), vec![Item { excluded: false, alternatives: vec![word("well-being")] }]);
+        assert_eq!(
+            parse("well-being").unwrap(),
+            vec![Item { excluded: false, alternatives: vec![word("well-being")] }]
+        );
     }
 
     #[test]

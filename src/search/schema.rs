@@ -2,14 +2,13 @@
 //! gets its own title and body fields; every other language shares fields analysed without
 //! stemming. Only published, redacted text ever reaches these fields.
 
+use tantivy::Index;
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream,
-    Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
-use tantivy::Index;
 
 /// Bumped whenever the schema or an analyser changes; an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;

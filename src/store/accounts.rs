@@ -106,15 +106,17 @@ impl Store {
         csrf: &str,
         expires_at: &str,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, kind, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(token_hash)
-            .bind(user_id)
-            .bind(kind.as_str())
-            .bind(csrf)
-            .bind(now())
-            .bind(expires_at)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, kind, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(kind.as_str())
+        .bind(csrf)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

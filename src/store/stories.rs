@@ -301,9 +301,7 @@ impl Store {
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|row| Ok(Change { seq: row.try_get("seq")?, story_id: row.try_get("story_id")? }))
-            .collect()
+        rows.iter().map(|row| Ok(Change { seq: row.try_get("seq")?, story_id: row.try_get("story_id")? })).collect()
     }
 
     pub async fn last_change(&self) -> Result<i64> {

@@ -138,14 +138,13 @@ impl SubmissionForm {
             ));
         }
         let origin_country = optional_country("origin_country", self.origin_country, &mut errors);
-        let residence_country =
-            optional_country("residence_country", self.residence_country, &mut errors);
+        let residence_country = optional_country("residence_country", self.residence_country, &mut errors);
         let mut transit_countries = Vec::new();
         for value in self.transit_countries {
-            if let Some(code) = optional_country("transit_countries", Some(value), &mut errors) {
-                if !transit_countries.contains(&code) {
-                    transit_countries.push(code);
-                }
+            if let Some(code) = optional_country("transit_countries", Some(value), &mut errors)
+                && !transit_countries.contains(&code)
+            {
+                transit_countries.push(code);
             }
         }
         if transit_countries.len() > MAX_TRANSIT_COUNTRIES {
@@ -155,14 +154,14 @@ impl SubmissionForm {
                 format!("At most {MAX_TRANSIT_COUNTRIES} transit countries."),
             ));
         }
-        if let Some(year) = self.year {
-            if !(EARLIEST_YEAR..=this_year).contains(&year) {
-                errors.push(field_error(
-                    "year",
-                    "invalid_year",
-                    format!("The year must be between {EARLIEST_YEAR} and {this_year}."),
-                ));
-            }
+        if let Some(year) = self.year
+            && !(EARLIEST_YEAR..=this_year).contains(&year)
+        {
+            errors.push(field_error(
+                "year",
+                "invalid_year",
+                format!("The year must be between {EARLIEST_YEAR} and {this_year}."),
+            ));
         }
         let mut themes: Vec<String> = Vec::new();
         for slug in self.themes {
@@ -235,11 +234,7 @@ fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-fn optional_country(
-    field: &'static str,
-    value: Option<String>,
-    errors: &mut Vec<FieldError>,
-) -> Option<String> {
+fn optional_country(field: &'static str, value: Option<String>, errors: &mut Vec<FieldError>) -> Option<String> {
     let value = value?;
     let value = value.trim();
     if value.is_empty() {
@@ -321,10 +316,7 @@ pub struct StoryRecord {
 
 impl fmt::Debug for StoryRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StoryRecord")
-            .field("id", &self.id)
-            .field("status", &self.status)
-            .finish_non_exhaustive()
+        f.debug_struct("StoryRecord").field("id", &self.id).field("status", &self.status).finish_non_exhaustive()
     }
 }
 
@@ -401,10 +393,7 @@ mod tests {
         bad.consent.version = "0".into();
         let errors = bad.validate(2026).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(
-            fields,
-            vec!["title", "body", "language", "origin_country", "year", "themes", "consent.version"]
-        );
+        assert_eq!(fields, vec!["title", "body", "language", "origin_country", "year", "themes", "consent.version"]);
     }
 
     #[test]

@@ -18,15 +18,27 @@ pub struct Theme {
 pub const THEMES: &[Theme] = &[
     Theme { slug: "journey", label: "The journey", description: "Leaving, crossing, arriving." },
     Theme { slug: "work", label: "Work and livelihood", description: "Jobs, trades, businesses, skills." },
-    Theme { slug: "family", label: "Family", description: "Those who came, those who stayed, finding each other again." },
+    Theme {
+        slug: "family",
+        label: "Family",
+        description: "Those who came, those who stayed, finding each other again.",
+    },
     Theme { slug: "education", label: "Learning", description: "School, university, re-qualifying." },
     Theme { slug: "language", label: "Language", description: "Learning a new language, keeping one's own." },
     Theme { slug: "home", label: "Finding a home", description: "Housing, neighbourhoods, a place to belong." },
     Theme { slug: "community", label: "Community", description: "Neighbours, volunteers, friendships, faith groups." },
     Theme { slug: "health", label: "Health and care", description: "Caring for others, being cared for." },
     Theme { slug: "culture", label: "Food and culture", description: "Cooking, music, art, traditions carried along." },
-    Theme { slug: "protection", label: "Seeking protection", description: "Asking for safety and the paperwork that follows." },
-    Theme { slug: "climate", label: "Climate and land", description: "Drought, floods, farms and the land left behind." },
+    Theme {
+        slug: "protection",
+        label: "Seeking protection",
+        description: "Asking for safety and the paperwork that follows.",
+    },
+    Theme {
+        slug: "climate",
+        label: "Climate and land",
+        description: "Drought, floods, farms and the land left behind.",
+    },
     Theme { slug: "return", label: "Ties to home", description: "Going back, sending home, staying in touch." },
 ];
 
@@ -63,10 +75,7 @@ static COUNTRY_INDEX: LazyLock<HashMap<String, &'static Country>> = LazyLock::ne
 /// Finds a country by its alpha-2 code (any case) or its English name.
 pub fn country(code_or_name: &str) -> Option<&'static Country> {
     let key = code_or_name.trim();
-    COUNTRY_INDEX
-        .get(&key.to_ascii_uppercase())
-        .or_else(|| COUNTRY_INDEX.get(&key.to_lowercase()))
-        .copied()
+    COUNTRY_INDEX.get(&key.to_ascii_uppercase()).or_else(|| COUNTRY_INDEX.get(&key.to_lowercase())).copied()
 }
 
 pub fn country_name(code: &str) -> Option<&'static str> {
@@ -117,9 +126,9 @@ pub fn language_name(tag: &str) -> String {
 
 /// Text direction of a language: `rtl` for Arabic-script and Hebrew languages.
 pub fn direction(tag: &str) -> &'static str {
-    let rtl = language(tag).map(|language| language.rtl).unwrap_or_else(|| {
-        matches!(primary_language(tag).as_str(), "he" | "yi" | "ckb" | "sd" | "ug" | "dv")
-    });
+    let rtl = language(tag)
+        .map(|language| language.rtl)
+        .unwrap_or_else(|| matches!(primary_language(tag).as_str(), "he" | "yi" | "ckb" | "sd" | "ug" | "dv"));
     if rtl { "rtl" } else { "ltr" }
 }
 

@@ -1,0 +1,353 @@
+//! The JSON API (`/api/v1`), for storytellers' apps, journalists' tools and staff.
+
+use std::collections::BTreeMap;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::auth::{Moderator, Staff, Viewer};
+use super::{AppState, Error, Json};
+use crate::accounts;
+use crate::moderation::{self, Choice, Redaction, Suggestion};
+use crate::search::{SearchRequest, SearchResults};
+use crate::store::SessionKind;
+use crate::story::consent::{self, ConsentText};
+use crate::story::submit;
+use crate::story::vocabulary::{self, THEMES, Theme};
+use crate::story::{Consent, PublishedStory, Status, StoryRecord, SubmissionForm, Visibility};
+
+/// The answer to a submission. The receipt is shown this once and never stored.
+#[derive(Serialize, ToSchema)]
+pub struct SubmittedView {
+    pub id: String,
+    pub receipt: String,
+    pub status: Status,
+}
+
+/// Submit a story.
+#[utoipa::path(post, path = "/api/v1/stories", tag = "storyteller", request_body = SubmissionForm,
+    responses((status = 201, body = SubmittedView), (status = 400, body = super::error::ErrorBody),
+              (status = 409, description = "consent text outdated", body = super::error::ErrorBody),
+              (status = 413, body = super::error::ErrorBody), (status = 415, body = super::error::ErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn submit_story(state: web::Data<AppState>, Json(form): Json<SubmissionForm>) -> Result<HttpResponse, Error> {
+    let submitted = submit::submit(&state.store, &state.pepper, form).await?;
+    Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(SubmittedView {
+        id: submitted.id,
+        receipt: submitted.receipt.as_str().to_owned(),
+        status: Status::Submitted,
+    }))
+}
+
+/// A published story as readers see it.
+#[derive(Serialize, ToSchema)]
+pub struct StoryView {
+    #[serde(flatten)]
+    pub story: PublishedStory,
+    pub url: String,
+    pub citation: String,
+}
+
+impl StoryView {
+    pub fn new(story: PublishedStory) -> StoryView {
+        let url = format!("/stories/{}", story.id);
+        let citation = story.citation(&url);
+        StoryView { story, url, citation }
+    }
+}
+
+/// Loads a published story the viewer may read; others get the same 404 as a missing one.
+pub(super) async fn readable_story(state: &AppState, viewer: &Viewer, id: &str) -> Result<PublishedStory, Error> {
+    let story = state.store.published_story(id).await?;
+    if viewer.audience().may_read(story.visibility) { Ok(story) } else { Err(Error::not_found("story")) }
+}
+
+/// Read a published story.
+#[utoipa::path(get, path = "/api/v1/stories/{id}", tag = "reader",
+    responses((status = 200, body = StoryView), (status = 404, body = super::error::ErrorBody),
+              (status = 410, description = "no longer published", body = super::error::ErrorBody)))]
+pub async fn get_story(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Error> {
+    let story = readable_story(&state, &viewer, &id).await?;
+    Ok(HttpResponse::Ok().json(StoryView::new(story)))
+}
+
+/// Search published stories. Anonymous callers see `public` stories; a bearer token adds `press`.
+#[utoipa::path(get, path = "/api/v1/search", tag = "reader", params(SearchRequest),
+    responses((status = 200, body = SearchResults), (status = 400, body = super::error::ErrorBody)))]
+pub async fn search_stories(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    request: web::Query<SearchRequest>,
+) -> Result<HttpResponse, Error> {
+    let results = state.index.search(&request, viewer.audience()).await?;
+    Ok(HttpResponse::Ok().json(results))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ConsentQuery {
+    /// The language wanted (BCP 47).
+    lang: Option<String>,
+}
+
+/// The current consent text and its version.
+#[utoipa::path(get, path = "/api/v1/consent", tag = "storyteller", params(ConsentQuery),
+    responses((status = 200, body = ConsentText)))]
+pub async fn get_consent(query: web::Query<ConsentQuery>) -> HttpResponse {
+    HttpResponse::Ok().json(consent::current_text(query.lang.as_deref().unwrap_or("en")))
+}
+
+/// The theme vocabulary.
+#[utoipa::path(get, path = "/api/v1/themes", tag = "storyteller", responses((status = 200, body = [Theme])))]
+pub async fn list_themes() -> HttpResponse {
+    HttpResponse::Ok().json(THEMES)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptForm {
+    pub receipt: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptStatusView {
+    pub status: Status,
+    /// What the status means, in plain words.
+    pub explanation: &'static str,
+    /// A message from the moderators, if any.
+    pub message: Option<String>,
+    pub story_url: Option<String>,
+}
+
+pub(super) fn unknown_receipt() -> Error {
+    Error::new(
+        StatusCode::NOT_FOUND,
+        "unknown_receipt",
+        "No story has this receipt code. Check each character: the code has 20 letters and digits in 5 groups.",
+    )
+    .with_field("receipt")
+}
+
+/// A story's status, by its receipt.
+#[utoipa::path(post, path = "/api/v1/receipts/status", tag = "storyteller", request_body = ReceiptForm,
+    responses((status = 200, body = ReceiptStatusView), (status = 404, body = super::error::ErrorBody)))]
+pub async fn receipt_status(state: web::Data<AppState>, Json(form): Json<ReceiptForm>) -> Result<HttpResponse, Error> {
+    let view = submit::check_receipt(&state.store, &state.pepper, &form.receipt).await?.ok_or_else(unknown_receipt)?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(ReceiptStatusView {
+        status: view.status,
+        explanation: view.status.explanation(),
+        message: view.message,
+        story_url: (view.status == Status::Published).then(|| format!("/stories/{}", view.id)),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginForm {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionView {
+    pub token: String,
+    pub username: String,
+    pub role: String,
+}
+
+/// Log in as staff or journalist; answers a bearer token.
+#[utoipa::path(post, path = "/api/v1/session", tag = "staff", request_body = LoginForm,
+    responses((status = 200, body = SessionView), (status = 401, body = super::error::ErrorBody)))]
+pub async fn create_session(state: web::Data<AppState>, Json(form): Json<LoginForm>) -> Result<HttpResponse, Error> {
+    let session = accounts::login(&state.store, &form.username, &form.password, SessionKind::Api).await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(SessionView {
+        token: session.token,
+        username: session.user.username,
+        role: session.user.role.as_str().to_owned(),
+    }))
+}
+
+/// Revoke the bearer token used for this call.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "staff", responses((status = 204), (status = 401, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn delete_session(
+    state: web::Data<AppState>,
+    Staff(session): Staff,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, Error> {
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .map(|(_, token)| token.trim().to_owned())
+        .unwrap_or_default();
+    accounts::logout(&state.store, &token, &session.user.username).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QueueItem {
+    pub id: String,
+    pub title: String,
+    pub language: String,
+    pub submitted_at: String,
+    pub visibility: Visibility,
+    /// Suggested redactions per category.
+    pub flags: BTreeMap<&'static str, usize>,
+}
+
+impl QueueItem {
+    pub fn new(record: &StoryRecord) -> QueueItem {
+        QueueItem {
+            id: record.id.clone(),
+            title: record.title.clone(),
+            language: record.language.clone(),
+            submitted_at: record.submitted_at.clone(),
+            visibility: record.consent.visibility,
+            flags: moderation::flag_counts(record),
+        }
+    }
+}
+
+pub const QUEUE_PAGE: i64 = 200;
+
+/// Submissions waiting for a moderator, oldest first.
+#[utoipa::path(get, path = "/api/v1/moderation/queue", tag = "staff",
+    responses((status = 200, body = [QueueItem]), (status = 401), (status = 403)), security(("bearer" = [])))]
+pub async fn moderation_queue(state: web::Data<AppState>, _moderator: Moderator) -> Result<HttpResponse, Error> {
+    let queue = state.store.queue(QUEUE_PAGE).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(queue.iter().map(QueueItem::new).collect::<Vec<_>>()))
+}
+
+/// A submission as sent (raw text — staff only) with the redaction suggestions.
+#[derive(Serialize, ToSchema)]
+pub struct ReviewView {
+    pub id: String,
+    pub status: Status,
+    pub title: String,
+    pub body: String,
+    pub language: String,
+    pub pseudonym: Option<String>,
+    pub origin_country: Option<String>,
+    pub transit_countries: Vec<String>,
+    pub residence_country: Option<String>,
+    pub year: Option<i32>,
+    pub themes: Vec<String>,
+    pub private_terms: Vec<String>,
+    pub consent: Consent,
+    pub submitted_at: String,
+    pub message: Option<String>,
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A submission with its suggestions.
+#[utoipa::path(get, path = "/api/v1/moderation/stories/{id}", tag = "staff",
+    responses((status = 200, body = ReviewView), (status = 404, body = super::error::ErrorBody)), security(("bearer" = [])))]
+pub async fn review_story(
+    state: web::Data<AppState>,
+    _moderator: Moderator,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Error> {
+    let record = state.store.story(&id).await?;
+    let suggestions = moderation::suggestions(&record);
+    let view = ReviewView {
+        id: record.id,
+        status: record.status,
+        title: record.title,
+        body: record.body,
+        language: record.language,
+        pseudonym: record.pseudonym,
+        origin_country: record.origin_country,
+        transit_countries: record.transit_countries,
+        residence_country: record.residence_country,
+        year: record.year,
+        themes: record.themes,
+        private_terms: record.private_terms,
+        consent: record.consent,
+        submitted_at: record.submitted_at,
+        message: record.message,
+        suggestions,
+    };
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(view))
+}
+
+#[derive(Deserialize, ToSchema, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionAction {
+    Publish,
+    Reject,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionForm {
+    pub action: DecisionAction,
+    /// Shown to the storyteller; required to reject.
+    pub reason: Option<String>,
+    /// Exactly these spans of the raw body are redacted; without it, every suggestion is.
+    pub redactions: Option<Vec<Redaction>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RejectedView {
+    pub id: String,
+    pub status: Status,
+}
+
+/// Publish or reject a submission.
+#[utoipa::path(post, path = "/api/v1/moderation/stories/{id}/decision", tag = "staff", request_body = DecisionForm,
+    responses((status = 200, description = "the published story, or the rejection", body = StoryView),
+              (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody),
+              (status = 409, description = "already decided", body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+#[tracing::instrument(skip_all, fields(id = %id))]
+pub async fn decide_story(
+    state: web::Data<AppState>,
+    Moderator(moderator): Moderator,
+    id: web::Path<String>,
+    Json(form): Json<DecisionForm>,
+) -> Result<HttpResponse, Error> {
+    let actor = &moderator.user.username;
+    match form.action {
+        DecisionAction::Publish => {
+            let choice = form.redactions.map_or(Choice::AllSuggestions, Choice::Spans);
+            let (story, seq) = moderation::publish(&state.store, &id, &choice, actor).await?;
+            moderation::wait_until_searchable(&state.index, seq).await;
+            Ok(HttpResponse::Ok().json(StoryView::new(story)))
+        }
+        DecisionAction::Reject => {
+            moderation::reject(&state.store, &id, form.reason.as_deref(), actor).await?;
+            Ok(HttpResponse::Ok().json(RejectedView { id: id.into_inner(), status: Status::Rejected }))
+        }
+    }
+}
+
+/// Take a published story down.
+#[utoipa::path(post, path = "/api/v1/moderation/stories/{id}/unpublish", tag = "staff",
+    responses((status = 200, body = RejectedView), (status = 404, body = super::error::ErrorBody),
+              (status = 409, body = super::error::ErrorBody)), security(("bearer" = [])))]
+pub async fn unpublish_story(
+    state: web::Data<AppState>,
+    Moderator(moderator): Moderator,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Error> {
+    moderation::unpublish(&state.store, &state.index, &id, None, &moderator.user.username).await?;
+    Ok(HttpResponse::Ok().json(RejectedView { id: id.into_inner(), status: Status::Unpublished }))
+}
+
+pub async fn not_found() -> Result<HttpResponse, Error> {
+    Err(Error::not_found("API route"))
+}
+
+/// Country and theme labels for views.
+pub(super) fn theme_labels(slugs: &[String]) -> Vec<&'static Theme> {
+    slugs.iter().filter_map(|slug| vocabulary::theme(slug)).collect()
+}

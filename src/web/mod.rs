@@ -1,0 +1,287 @@
+//! HTTP: one route table, the request extractors, and the server. Handlers extract, check
+//! permission, call one domain function and shape the answer; the domain knows no HTTP.
+
+mod api;
+mod auth;
+pub mod error;
+mod openapi;
+mod pages;
+pub mod templates;
+
+use std::future::Future;
+use std::net::TcpListener;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use actix_web::dev::{Payload, ServerHandle};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, Logger};
+use actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
+use serde::de::DeserializeOwned;
+
+use crate::config::Settings;
+use crate::search::SearchIndex;
+use crate::store::Store;
+use crate::story::receipt::Pepper;
+pub use error::Error;
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub store: Store,
+    pub index: SearchIndex,
+    pub pepper: Pepper,
+}
+
+/// The route table of the whole archive.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::scope("/api/v1")
+            .route("/stories", web::post().to(api::submit_story))
+            .route("/stories/{id}", web::get().to(api::get_story))
+            .route("/search", web::get().to(api::search_stories))
+            .route("/consent", web::get().to(api::get_consent))
+            .route("/themes", web::get().to(api::list_themes))
+            .route("/receipts/status", web::post().to(api::receipt_status))
+            .route("/session", web::post().to(api::create_session))
+            .route("/session", web::delete().to(api::delete_session))
+            .route("/moderation/queue", web::get().to(api::moderation_queue))
+            .route("/moderation/stories/{id}", web::get().to(api::review_story))
+            .route("/moderation/stories/{id}/decision", web::post().to(api::decide_story))
+            .route("/moderation/stories/{id}/unpublish", web::post().to(api::unpublish_story))
+            .route("/openapi.json", web::get().to(openapi::openapi_json))
+            .default_service(web::to(api::not_found)),
+    )
+    .route("/", web::get().to(pages::home))
+    .route("/submit", web::get().to(pages::submit_form))
+    .route("/submit", web::post().to(pages::submit_story))
+    .route("/receipt", web::get().to(pages::receipt_form))
+    .route("/receipt", web::post().to(pages::check_receipt))
+    .route("/search", web::get().to(pages::search))
+    .route("/stories/{id}", web::get().to(pages::story))
+    .route("/login", web::get().to(pages::login_form))
+    .route("/login", web::post().to(pages::login))
+    .route("/logout", web::post().to(pages::logout))
+    .route("/moderate", web::get().to(pages::moderation_queue))
+    .route("/moderate/{id}", web::get().to(pages::review_story))
+    .route("/moderate/{id}", web::post().to(pages::decide_story))
+    .route("/moderate/{id}/unpublish", web::post().to(pages::unpublish_story))
+    .route("/static/style.css", web::get().to(pages::stylesheet))
+    .default_service(web::to(pages::not_found));
+}
+
+/// Headers every answer carries: no third-party anything, no framing, no sniffing, no
+/// referrer leaving the archive.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((header::REFERRER_POLICY, "no-referrer"))
+        .add((
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ))
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, req| {
+        let error = Error::bad_request("invalid_query_string", format!("The address could not be read: {err}"));
+        if auth::is_api(req) { error.into() } else { error.page().into() }
+    })
+}
+
+/// A running server; `stop` shuts it down and releases the index writer.
+pub struct Running {
+    handle: ServerHandle,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    /// Waits until the server stops (on a signal, or `stop` from elsewhere).
+    pub async fn wait(self) -> anyhow::Result<()> {
+        self.task.await?
+    }
+
+    /// Stops accepting requests, finishes those in flight and shuts everything down.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.handle.stop(true).await;
+        self.wait().await
+    }
+}
+
+/// Serves the archive on an already bound listener (port 0 in tests).
+pub async fn run(settings: Settings, listener: TcpListener) -> anyhow::Result<Running> {
+    let archive = crate::Archive::open(settings).await?;
+    let state = web::Data::new(archive.state.clone());
+    let limit = archive.state.settings.max_request_bytes;
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(limit))
+            .app_data(query_config())
+            // Method, path and status only: no IP address, user agent or query string.
+            .wrap(Logger::new("%s %U %Dms").exclude("/static/style.css").log_target("passage::http"))
+            .wrap(security_headers())
+            .configure(routes)
+    })
+    .workers(workers)
+    .listen(listener)?
+    .run();
+    let handle = server.handle();
+    let task = tokio::spawn(async move {
+        let served = server.await;
+        archive.close().await;
+        Ok(served?)
+    });
+    Ok(Running { handle, task })
+}
+
+/// Reads a request body up to the configured limit.
+async fn body_bytes(req: &HttpRequest, payload: &mut Payload) -> Result<web::Bytes, Error> {
+    let limit = req.app_data::<web::Data<AppState>>().map_or(256 * 1024, |s| s.settings.max_request_bytes);
+    web::Bytes::from_request(req, payload).await.map_err(|err| {
+        if err.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+            Error::too_large(limit)
+        } else {
+            Error::bad_request("unreadable_body", "The request body could not be read.")
+        }
+    })
+}
+
+type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, Error>>>>;
+
+/// A JSON body. Errors name the field at fault and never echo the values sent.
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = Error;
+    type Future = Boxed<Json<T>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let is_json = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+                v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+            if !is_json {
+                return Err(Error::new(
+                    actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "Send the body as JSON with Content-Type: application/json.",
+                ));
+            }
+            let bytes = body_bytes(&req, &mut payload).await?;
+            parse_json(&bytes).map(Json)
+        })
+    }
+}
+
+pub(crate) fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = without_values(&inner.to_string());
+        if inner.is_data() {
+            let field = match missing_field(&message) {
+                Some(missing) if path == "." => missing.to_owned(),
+                Some(missing) => format!("{path}.{missing}"),
+                None => path,
+            };
+            let code = if message.starts_with("missing field") { "missing_field" } else { "invalid_field" };
+            Error::bad_request(code, format!("{field}: {message}")).with_field(field)
+        } else {
+            Error::bad_request("invalid_json", format!("The body is not valid JSON: {message}"))
+        }
+    })
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// serde's messages quote the offending value (`invalid type: string "…"`); a value may be
+/// story text, so it never goes back out in an error.
+fn without_values(message: &str) -> String {
+    static QUOTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"string "(?:[^"\\]|\\.)*"|unknown variant `[^`]*`"#).expect("valid pattern")
+    });
+    QUOTED
+        .replace_all(message, |caps: &regex::Captures<'_>| {
+            if caps[0].starts_with("string") { "a string".to_owned() } else { "unknown value".to_owned() }
+        })
+        .into_owned()
+}
+
+/// A URL-encoded form (checkbox lists allowed). Errors come back as a page.
+pub struct Form<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
+    type Error = Error;
+    type Future = Boxed<Form<T>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let bytes = body_bytes(&req, &mut payload).await.map_err(Error::page)?;
+            serde_html_form::from_bytes(&bytes).map(Form).map_err(|err| {
+                Error::bad_request(
+                    "invalid_form",
+                    format!("The form could not be read: {}", without_values(&err.to_string())),
+                )
+                .page()
+            })
+        })
+    }
+}
+
+/// A page answer.
+pub(crate) fn html(page: String) -> HttpResponse {
+    HttpResponse::Ok().content_type(header::ContentType::html()).body(page)
+}
+
+/// A page that shows a receipt or unpublished text: never cached anywhere.
+pub(crate) fn private_html(page: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_errors_name_the_field_and_hide_the_value() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Inner {
+            year: i32,
+            kind: Kind,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(rename_all = "lowercase")]
+        enum Kind {
+            Public,
+        }
+        let err = parse_json::<Inner>(br#"{"year": "Karim Haddad", "kind": "public"}"#).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("year"));
+        assert!(!err.message.contains("Karim"), "{}", err.message);
+        let err = parse_json::<Inner>(br#"{"year": 1, "kind": "Karim"}"#).unwrap_err();
+        assert!(!err.message.contains("Karim"), "{}", err.message);
+        let err = parse_json::<Inner>(br#"{"kind": "public"}"#).unwrap_err();
+        assert_eq!((err.code, err.field.as_deref()), ("missing_field", Some("year")));
+        let err = parse_json::<Inner>(br#"{"year": 1,"#).unwrap_err();
+        assert_eq!(err.code, "invalid_json");
+    }
+}

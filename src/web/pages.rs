@@ -1,0 +1,662 @@
+//! The HTML pages. They work without JavaScript: every action is a plain form.
+
+use std::collections::BTreeMap;
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+use serde::{Deserialize, Serialize};
+
+use super::api::{QUEUE_PAGE, QueueItem, StoryView, readable_story, theme_labels, unknown_receipt};
+use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
+use super::templates::{STYLESHEET, render};
+use super::{AppState, Error, Form, html, private_html};
+use crate::accounts::{self, AccountError};
+use crate::moderation::{self, Choice, ModerationError};
+use crate::redaction::Category;
+use crate::search::{Facets, Hit, SearchRequest, SearchResults};
+use crate::store::{Role, SessionKind, SessionUser};
+use crate::story::consent::{self, Visibility};
+use crate::story::submit::{self, SubmitError};
+use crate::story::vocabulary::{self, COUNTRIES, LANGUAGES, THEMES};
+use crate::story::{Consent, SubmissionForm};
+
+const LOGIN_CSRF_COOKIE: &str = "passage_login_csrf";
+
+fn page(name: &str, viewer: Option<&SessionUser>, ctx: impl Serialize) -> Result<String, Error> {
+    render(name, viewer, ctx).map_err(|e| Error::from(e).page())
+}
+
+/// A value of any serialisable type for a template context.
+fn ser(value: impl Serialize) -> Value {
+    Value::from(Serde(value))
+}
+
+/// A story's paragraphs, as the storyteller separated them with blank lines.
+fn paragraphs(body: &str) -> Vec<String> {
+    body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+}
+
+/// A search hit as the pages show it, with names instead of codes.
+#[derive(Serialize)]
+struct HitView {
+    id: String,
+    title: String,
+    snippet_html: String,
+    pseudonym: Option<String>,
+    language: String,
+    language_name: String,
+    themes: Vec<&'static vocabulary::Theme>,
+    origin_name: Option<&'static str>,
+    residence_name: Option<&'static str>,
+    year: Option<i32>,
+    published_at: String,
+    url: String,
+}
+
+impl HitView {
+    fn new(hit: Hit) -> HitView {
+        HitView {
+            language_name: vocabulary::language_name(&hit.language),
+            themes: theme_labels(&hit.themes),
+            origin_name: hit.origin_country.as_deref().and_then(vocabulary::country_name),
+            residence_name: hit.residence_country.as_deref().and_then(vocabulary::country_name),
+            published_at: hit.published_at.get(..10).unwrap_or_default().to_owned(),
+            id: hit.id,
+            title: hit.title,
+            snippet_html: hit.snippet_html,
+            pseudonym: hit.pseudonym,
+            language: hit.language,
+            year: hit.year,
+            url: hit.url,
+        }
+    }
+}
+
+pub async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, Error> {
+    let request = SearchRequest { per_page: Some("6".into()), ..SearchRequest::default() };
+    let results = state.index.search(&request, viewer.audience()).await.map_err(|e| Error::from(e).page())?;
+    let themes: Vec<_> = THEMES
+        .iter()
+        .map(|t| context! { slug => t.slug, label => t.label, count => results.facets.theme.get(t.slug).copied().unwrap_or(0) })
+        .collect();
+    let mut origins: Vec<(&String, &u64)> = results.facets.origin.iter().collect();
+    origins.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let origins: Vec<_> = origins
+        .into_iter()
+        .map(|(code, count)| context! { code, name => vocabulary::country_name(code).unwrap_or(code), count })
+        .collect();
+    let recent: Vec<HitView> = results.hits.into_iter().map(HitView::new).collect();
+    Ok(html(page(
+        "home.html",
+        viewer.session(),
+        context! { total => results.total, recent => ser(recent), themes, origins },
+    )?))
+}
+
+/// The submit form's fields as the browser sends them.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SubmitPageForm {
+    title: String,
+    body: String,
+    language: String,
+    pseudonym: String,
+    origin_country: String,
+    transit_countries: String,
+    residence_country: String,
+    year: String,
+    themes: Vec<String>,
+    private_terms: String,
+    visibility: String,
+    #[serde(deserialize_with = "checkbox")]
+    allow_quotes: bool,
+    #[serde(deserialize_with = "checkbox")]
+    allow_photo: bool,
+    #[serde(deserialize_with = "checkbox")]
+    allow_contact: bool,
+    #[serde(deserialize_with = "checkbox")]
+    age_confirmed: bool,
+    #[serde(skip_serializing)]
+    consent_version: String,
+}
+
+fn checkbox<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    let value = String::deserialize(deserializer)?;
+    Ok(!value.is_empty() && value != "no" && value != "off")
+}
+
+fn optional(value: &str) -> Option<String> {
+    Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+impl SubmitPageForm {
+    /// The API form this page form amounts to, or the field errors found on the way.
+    fn to_submission(&self) -> Result<SubmissionForm, BTreeMap<String, String>> {
+        let mut errors = BTreeMap::new();
+        let year = match self.year.trim() {
+            "" => None,
+            text => match text.parse::<i32>() {
+                Ok(year) => Some(year),
+                Err(_) => {
+                    errors.insert("year".into(), "Please write the year as a number, for example 2015.".into());
+                    None
+                }
+            },
+        };
+        let visibility = Visibility::parse(&self.visibility).unwrap_or_else(|| {
+            errors.insert("visibility".into(), "Please choose who may read your story.".into());
+            Visibility::Private
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SubmissionForm {
+            title: self.title.clone(),
+            body: self.body.clone(),
+            language: self.language.clone(),
+            pseudonym: optional(&self.pseudonym),
+            origin_country: optional(&self.origin_country),
+            transit_countries: self.transit_countries.split([',', ';', '\n']).filter_map(optional).collect(),
+            residence_country: optional(&self.residence_country),
+            year,
+            themes: self.themes.clone(),
+            private_terms: self.private_terms.lines().filter_map(optional).collect(),
+            consent: Consent {
+                visibility,
+                allow_quotes: self.allow_quotes,
+                allow_photo: self.allow_photo,
+                allow_contact: self.allow_contact,
+                age_confirmed: self.age_confirmed,
+                version: self.consent_version.clone(),
+            },
+        })
+    }
+}
+
+fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Result<String, Error> {
+    let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
+    page(
+        "submit.html",
+        None,
+        context! {
+            form => ser(form), errors => ser(errors), themes,
+            countries => ser(&*COUNTRIES),
+            languages => ser(LANGUAGES),
+            consent => ser(consent::current_text("en")),
+        },
+    )
+}
+
+pub async fn submit_form() -> Result<HttpResponse, Error> {
+    let form = SubmitPageForm { visibility: "public".into(), ..SubmitPageForm::default() };
+    Ok(private_html(submit_page(&form, &BTreeMap::new())?))
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn submit_story(state: web::Data<AppState>, Form(form): Form<SubmitPageForm>) -> Result<HttpResponse, Error> {
+    let errors = match form.to_submission() {
+        Ok(submission) => match submit::submit(&state.store, &state.pepper, submission).await {
+            Ok(submitted) => {
+                let page = page("submitted.html", None, context! { receipt => submitted.receipt.as_str() })?;
+                return Ok(private_html(page));
+            }
+            Err(SubmitError::Invalid(errors)) => errors
+                .into_iter()
+                .map(|e| {
+                    let field = if e.field.starts_with("consent.") { "form".to_owned() } else { e.field.to_owned() };
+                    (field, e.message)
+                })
+                .collect(),
+            Err(other) => return Err(Error::from(other).page()),
+        },
+        Err(errors) => errors,
+    };
+    // The draft comes back whole, with the problems next to their fields.
+    let page = submit_page(&form, &errors)?;
+    Ok(HttpResponse::build(StatusCode::BAD_REQUEST)
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page))
+}
+
+pub async fn receipt_form() -> Result<HttpResponse, Error> {
+    Ok(private_html(page("receipt.html", None, context! {})?))
+}
+
+#[derive(Deserialize)]
+pub struct ReceiptPageForm {
+    #[serde(default)]
+    receipt: String,
+}
+
+pub async fn check_receipt(
+    state: web::Data<AppState>,
+    Form(form): Form<ReceiptPageForm>,
+) -> Result<HttpResponse, Error> {
+    let found =
+        submit::check_receipt(&state.store, &state.pepper, &form.receipt).await.map_err(|e| Error::from(e).page())?;
+    let Some(view) = found else {
+        let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
+        return Ok(HttpResponse::NotFound()
+            .content_type(header::ContentType::html())
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(page));
+    };
+    let story_url = (view.status == crate::story::Status::Published).then(|| format!("/stories/{}", view.id));
+    let status = context! {
+        status => view.status.as_str(),
+        label => view.status.explanation(),
+        message => view.message,
+        story_url,
+    };
+    Ok(private_html(page("receipt.html", None, context! { status })?))
+}
+
+/// One facet value with the link that toggles it.
+#[derive(Serialize)]
+struct FacetValue {
+    value: String,
+    label: String,
+    count: u64,
+    selected: bool,
+    url: String,
+}
+
+fn search_url(request: &SearchRequest, change: Option<(&str, Option<&str>)>, page: Option<usize>) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let current = [
+        ("q", Some(request.q.clone())),
+        ("theme", request.theme.clone()),
+        ("origin", request.origin.clone()),
+        ("residence", request.residence.clone()),
+        ("language", request.language.clone()),
+        ("year_from", request.year_from.clone()),
+        ("year_to", request.year_to.clone()),
+        ("per_page", request.per_page.clone()),
+    ];
+    for (key, value) in current {
+        let value = match change {
+            Some((changed, new)) if changed == key => new.map(str::to_owned),
+            _ => value,
+        };
+        if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+            pairs.push((key, value));
+        }
+    }
+    if let Some(page) = page.filter(|p| *p > 1) {
+        pairs.push(("page", page.to_string()));
+    }
+    format!("/search?{}", serde_html_form::to_string(&pairs).unwrap_or_default())
+}
+
+fn facet_views(request: &SearchRequest, facets: &Facets) -> BTreeMap<&'static str, Vec<FacetValue>> {
+    let groups: [(&'static str, &BTreeMap<String, u64>, Option<&String>); 5] = [
+        ("theme", &facets.theme, request.theme.as_ref()),
+        ("origin", &facets.origin, request.origin.as_ref()),
+        ("residence", &facets.residence, request.residence.as_ref()),
+        ("language", &facets.language, request.language.as_ref()),
+        ("year", &facets.year, None),
+    ];
+    let mut views = BTreeMap::new();
+    for (group, counts, selected_value) in groups {
+        let mut values: Vec<FacetValue> = counts
+            .iter()
+            .map(|(value, count)| {
+                let selected = selected_value.is_some_and(|s| s.eq_ignore_ascii_case(value));
+                let label = match group {
+                    "theme" => vocabulary::theme(value).map_or(value.clone(), |t| t.label.to_owned()),
+                    "origin" | "residence" => vocabulary::country_name(value).unwrap_or(value).to_owned(),
+                    "language" => vocabulary::language_name(value),
+                    _ => value.clone(),
+                };
+                let url = if group == "year" {
+                    let mut narrowed = request.clone();
+                    narrowed.year_from = Some(value.clone());
+                    search_url(&narrowed, Some(("year_to", Some(value))), None)
+                } else {
+                    search_url(request, Some((group, if selected { None } else { Some(value) })), None)
+                };
+                FacetValue { value: value.clone(), label, count: *count, selected, url }
+            })
+            .collect();
+        if group == "year" {
+            values.sort_by(|a, b| b.value.cmp(&a.value));
+        } else {
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        }
+        views.insert(group, values);
+    }
+    views
+}
+
+pub async fn search(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    request: web::Query<SearchRequest>,
+) -> Result<HttpResponse, Error> {
+    let request = request.into_inner();
+    let filters = context! {
+        theme => &request.theme, origin => &request.origin, residence => &request.residence,
+        language => &request.language, year_from => &request.year_from, year_to => &request.year_to,
+    };
+    let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
+    let lists = context! { themes, countries => ser(&*COUNTRIES), languages => ser(LANGUAGES) };
+    let (status, ctx) = match state.index.search(&request, viewer.audience()).await {
+        Ok(SearchResults { total, page, per_page, hits, facets }) => {
+            let pages = total.div_ceil(per_page).max(1);
+            let ctx = context! {
+                q => &request.q, filters, total, page, pages,
+                hits => ser(hits.into_iter().map(HitView::new).collect::<Vec<_>>()),
+                facets => ser(facet_views(&request, &facets)),
+                prev_url => (page > 1).then(|| search_url(&request, None, Some(page - 1))),
+                next_url => (page < pages).then(|| search_url(&request, None, Some(page + 1))),
+                ..lists
+            };
+            (StatusCode::OK, ctx)
+        }
+        Err(error) => {
+            let error = Error::from(error);
+            if error.status.is_server_error() {
+                return Err(error.page());
+            }
+            (error.status, context! { q => &request.q, filters, total => 0, error => error.message, ..lists })
+        }
+    };
+    let page = page("search.html", viewer.session(), ctx)?;
+    Ok(HttpResponse::build(status).content_type(header::ContentType::html()).body(page))
+}
+
+pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<String>) -> Result<HttpResponse, Error> {
+    let story = readable_story(&state, &viewer, &id).await.map_err(Error::page)?;
+    let StoryView { story, url, citation } = StoryView::new(story);
+    let paragraphs = paragraphs(&story.body);
+    let ctx = context! {
+        story => context! {
+            id => &story.id, title => &story.title, paragraphs, pseudonym => &story.pseudonym,
+            language => &story.language, dir => vocabulary::direction(&story.language),
+            language_name => vocabulary::language_name(&story.language),
+            themes => ser(theme_labels(&story.themes)),
+            origin_name => story.origin_country.as_deref().and_then(vocabulary::country_name),
+            transit_names => story.transit_countries.iter().filter_map(|c| vocabulary::country_name(c)).collect::<Vec<_>>(),
+            residence_name => story.residence_country.as_deref().and_then(vocabulary::country_name),
+            year => story.year, published_at => story.published_at.get(..10).unwrap_or_default(),
+            visibility => story.visibility.as_str(), allow_quotes => story.allow_quotes, url, citation,
+        },
+        lang => &story.language,
+    };
+    let page = page("story.html", viewer.session(), ctx)?;
+    // Press-only stories must not sit in a shared cache.
+    let cache = if story.visibility == Visibility::Public && viewer.session().is_none() {
+        "public, max-age=60"
+    } else {
+        "private, no-store"
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, cache))
+        .body(page))
+}
+
+fn cookie(state: &AppState, name: &'static str, value: String, max_age: CookieDuration) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.settings.secure_cookies)
+        .max_age(max_age)
+        .finish()
+}
+
+fn login_page(
+    state: &AppState,
+    status: StatusCode,
+    error: Option<&str>,
+    username: &str,
+) -> Result<HttpResponse, Error> {
+    let token = accounts::random_token().map_err(|e| Error::internal(&e).page())?;
+    let body = page("login.html", None, context! { login_csrf => &token, error, username })?;
+    Ok(HttpResponse::build(status)
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .cookie(cookie(state, LOGIN_CSRF_COOKIE, token, CookieDuration::hours(1)))
+        .body(body))
+}
+
+pub async fn login_form(state: web::Data<AppState>) -> Result<HttpResponse, Error> {
+    login_page(&state, StatusCode::OK, None, "")
+}
+
+#[derive(Deserialize)]
+pub struct LoginPageForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Form(form): Form<LoginPageForm>,
+) -> Result<HttpResponse, Error> {
+    let expected = req.cookie(LOGIN_CSRF_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
+    if expected.is_empty() || !accounts::same_secret(&expected, &form.csrf) {
+        return login_page(&state, StatusCode::FORBIDDEN, Some(&Error::csrf().message), &form.username);
+    }
+    match accounts::login(&state.store, &form.username, &form.password, SessionKind::Cookie).await {
+        Ok(session) => {
+            let target = if session.user.role == Role::Journalist { "/search" } else { "/moderate" };
+            let mut expired = cookie(&state, LOGIN_CSRF_COOKIE, String::new(), CookieDuration::ZERO);
+            expired.make_removal();
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .cookie(cookie(&state, SESSION_COOKIE, session.token, CookieDuration::hours(12)))
+                .cookie(expired)
+                .finish())
+        }
+        Err(AccountError::BadCredentials) => {
+            login_page(&state, StatusCode::UNAUTHORIZED, Some("Wrong username or password."), &form.username)
+        }
+        Err(other) => Err(Error::from(other).page()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn logout(
+    state: web::Data<AppState>,
+    staff: Staff,
+    req: HttpRequest,
+    Form(form): Form<CsrfForm>,
+) -> Result<HttpResponse, Error> {
+    staff.check_csrf(&form.csrf)?;
+    let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
+    accounts::logout(&state.store, &token, &staff.0.user.username).await.map_err(|e| Error::from(e).page())?;
+    let mut removal = cookie(&state, SESSION_COOKIE, String::new(), CookieDuration::ZERO);
+    removal.make_removal();
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/")).cookie(removal).finish())
+}
+
+pub async fn moderation_queue(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, Error> {
+    let queue = state.store.queue(QUEUE_PAGE).await.map_err(|e| Error::from(e).page())?;
+    let queue: Vec<QueueItem> = queue.iter().map(QueueItem::new).collect();
+    Ok(private_html(page("moderate_queue.html", Some(&moderator.0), context! { queue => ser(queue) })?))
+}
+
+/// The moderator's choices on the review page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReviewPageForm {
+    csrf: String,
+    accept: Vec<String>,
+    extra_terms: String,
+    extra_category: String,
+    reason: String,
+    action: String,
+}
+
+const EXTRA_CATEGORIES: [Category; 3] = [Category::Person, Category::Place, Category::Other];
+
+impl ReviewPageForm {
+    fn choice(&self) -> Choice {
+        Choice::Selected {
+            accepted: self.accept.clone(),
+            extra_terms: self.extra_terms.lines().filter_map(optional).collect(),
+            extra_category: Category::parse(&self.extra_category)
+                .filter(|c| EXTRA_CATEGORIES.contains(c))
+                .unwrap_or(Category::Person),
+        }
+    }
+}
+
+fn review_page(
+    moderator: &SessionUser,
+    record: &crate::story::StoryRecord,
+    form: &ReviewPageForm,
+    error: Option<String>,
+) -> Result<String, Error> {
+    let suggestions = moderation::suggestions(record);
+    let choice = form.choice();
+    let redacted = moderation::redact_story(record, &choice).map_err(|e| Error::from(e).page())?;
+    let mut segments = Vec::new();
+    let mut cursor = 0;
+    for s in &suggestions {
+        if s.start > cursor {
+            segments.push(context! { text => &record.body[cursor..s.start], suggestion => () });
+        }
+        let accepted = form.accept.contains(&s.id);
+        segments.push(context! {
+            text => &record.body[s.start..s.end],
+            suggestion => context! { id => &s.id, category => s.category.as_str(), placeholder => &s.placeholder, accepted },
+        });
+        cursor = s.end;
+    }
+    if cursor < record.body.len() {
+        segments.push(context! { text => &record.body[cursor..], suggestion => () });
+    }
+    let suggestion_views: Vec<_> = suggestions
+        .iter()
+        .map(|s| {
+            context! {
+                id => &s.id, category => s.category.as_str(), text => &s.text, placeholder => &s.placeholder,
+                rule => s.rule, accepted => form.accept.contains(&s.id),
+            }
+        })
+        .collect();
+    let story = context! {
+        id => &record.id, title => &record.title, body => &record.body, language => &record.language,
+        dir => vocabulary::direction(&record.language), pseudonym => &record.pseudonym,
+        origin_country => &record.origin_country, residence_country => &record.residence_country,
+        transit_countries => &record.transit_countries, year => record.year, themes => &record.themes,
+        visibility => record.consent.visibility.as_str(), allow_quotes => record.consent.allow_quotes,
+        allow_contact => record.consent.allow_contact, private_terms => &record.private_terms,
+        submitted_at => &record.submitted_at, status => record.status.as_str(),
+    };
+    let preview_paragraphs = paragraphs(&redacted.body);
+    page(
+        "moderate_review.html",
+        Some(moderator),
+        context! {
+            story, segments, suggestions => suggestion_views,
+            extra_terms => &form.extra_terms,
+            extra_category => choice_category(&form.extra_category),
+            categories => EXTRA_CATEGORIES.map(Category::as_str),
+            preview_title => &redacted.title, preview_paragraphs,
+            reason => &form.reason, error,
+        },
+    )
+}
+
+fn choice_category(value: &str) -> &'static str {
+    Category::parse(value).filter(|c| EXTRA_CATEGORIES.contains(c)).unwrap_or(Category::Person).as_str()
+}
+
+pub async fn review_story(
+    state: web::Data<AppState>,
+    moderator: Moderator,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Error> {
+    let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
+    // At first every suggestion is accepted.
+    let form = ReviewPageForm {
+        accept: moderation::suggestions(&record).into_iter().map(|s| s.id).collect(),
+        ..ReviewPageForm::default()
+    };
+    Ok(private_html(review_page(&moderator.0, &record, &form, None)?))
+}
+
+#[tracing::instrument(skip_all, fields(id = %id))]
+pub async fn decide_story(
+    state: web::Data<AppState>,
+    moderator: Moderator,
+    id: web::Path<String>,
+    Form(form): Form<ReviewPageForm>,
+) -> Result<HttpResponse, Error> {
+    moderator.check_csrf(&form.csrf)?;
+    let actor = &moderator.0.user.username;
+    let outcome = match form.action.as_str() {
+        "publish" => match moderation::publish(&state.store, &id, &form.choice(), actor).await {
+            Ok((story, seq)) => {
+                moderation::wait_until_searchable(&state.index, seq).await;
+                return Ok(see_other(&format!("/stories/{}", story.id)));
+            }
+            Err(error) => Err(error),
+        },
+        "reject" => moderation::reject(&state.store, &id, Some(&form.reason), actor).await,
+        _ => Ok(()),
+    };
+    match outcome {
+        Ok(()) if form.action == "reject" => Ok(see_other("/moderate")),
+        Ok(()) => {
+            let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
+            Ok(private_html(review_page(&moderator.0, &record, &form, None)?))
+        }
+        Err(ModerationError::Store(error)) => Err(Error::from(error).page()),
+        Err(error) => {
+            let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
+            let message = Error::from(error).message;
+            let body = review_page(&moderator.0, &record, &form, Some(message))?;
+            Ok(HttpResponse::BadRequest()
+                .content_type(header::ContentType::html())
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .body(body))
+        }
+    }
+}
+
+pub async fn unpublish_story(
+    state: web::Data<AppState>,
+    moderator: Moderator,
+    id: web::Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<HttpResponse, Error> {
+    moderator.check_csrf(&form.csrf)?;
+    moderation::unpublish(&state.store, &state.index, &id, None, &moderator.0.user.username)
+        .await
+        .map_err(|e| Error::from(e).page())?;
+    Ok(see_other("/moderate"))
+}
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(STYLESHEET)
+}
+
+pub async fn not_found() -> Result<HttpResponse, Error> {
+    Err(Error::not_found("page").page())
+}
