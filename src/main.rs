@@ -132,7 +132,6 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 imported += report.imported;
                 published += report.published;
             }
-            archive.state.index.wake_writer();
             let last = archive.state.store.last_change().await?;
             archive.state.index.wait_for(last, std::time::Duration::from_secs(600)).await;
             archive.close().await;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, Term};
-use tokio::sync::{Notify, oneshot, watch};
+use tokio::sync::{oneshot, watch};
 
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::{SearchError, document};
@@ -56,7 +56,6 @@ pub struct Indexer {
     reader: IndexReader,
     fields: Fields,
     applied: watch::Sender<i64>,
-    wake: Arc<Notify>,
     seq: i64,
 }
 
@@ -66,21 +65,21 @@ impl Indexer {
         reader: IndexReader,
         fields: Fields,
         applied: watch::Sender<i64>,
-        wake: Arc<Notify>,
         seq: i64,
     ) -> Indexer {
-        Indexer { writer: Arc::new(Mutex::new(writer)), reader, fields, applied, wake, seq }
+        Indexer { writer: Arc::new(Mutex::new(writer)), reader, fields, applied, seq }
     }
 
     /// Follows the change log until `stop` fires, then releases the writer.
     pub async fn run(mut self, store: Store, mut stop: oneshot::Receiver<()>) {
+        let appended = store.appended();
         loop {
             if let Err(error) = self.catch_up(&store).await {
                 tracing::error!(%error, "the index could not apply changes; retrying");
             }
             tokio::select! {
                 _ = &mut stop => break,
-                _ = self.wake.notified() => {}
+                _ = appended.notified() => {}
                 _ = tokio::time::sleep(POLL) => {}
             }
         }

@@ -20,7 +20,7 @@ use tantivy::query::{
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
 
 pub use indexer::Indexer;
@@ -248,7 +248,6 @@ struct Inner {
     reader: IndexReader,
     fields: Fields,
     applied: watch::Receiver<i64>,
-    wake: Arc<Notify>,
 }
 
 /// The read side of the index, shared by every request. Cheap to clone.
@@ -272,24 +271,11 @@ impl SearchIndex {
         schema::register_analysers(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (applied_tx, applied) = watch::channel(applied_seq);
-        let wake = Arc::new(Notify::new());
         let writer = index.writer_with_num_threads(1, 64_000_000)?;
-        let search = SearchIndex {
-            inner: Arc::new(Inner {
-                index,
-                reader: reader.clone(),
-                fields: fields.clone(),
-                applied,
-                wake: wake.clone(),
-            }),
-        };
-        let indexer = Indexer::new(writer, reader, fields, applied_tx, wake, applied_seq);
+        let search =
+            SearchIndex { inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }) };
+        let indexer = Indexer::new(writer, reader, fields, applied_tx, applied_seq);
         Ok((search, indexer))
-    }
-
-    /// Tells the writer that the change log has grown.
-    pub fn wake_writer(&self) {
-        self.inner.wake.notify_one();
     }
 
     /// The last change the searchable index has applied.
@@ -299,7 +285,6 @@ impl SearchIndex {
 
     /// Waits until change `seq` is searchable, at most `timeout`. Returns whether it is.
     pub async fn wait_for(&self, seq: i64, timeout: Duration) -> bool {
-        self.wake_writer();
         let mut applied = self.inner.applied.clone();
         tokio::time::timeout(timeout, applied.wait_for(|applied| *applied >= seq)).await.is_ok_and(|r| r.is_ok())
     }

@@ -7,10 +7,12 @@ mod stories;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use tokio::sync::Notify;
 
 pub use accounts::{Role, SessionKind, SessionUser, User};
 pub use stories::{Change, ReceiptView};
@@ -39,6 +41,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// Signalled after every change appended to the change log, so the index follows at once.
+    appended: Arc<Notify>,
 }
 
 impl Store {
@@ -57,7 +61,12 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store { pool, appended: Arc::new(Notify::new()) })
+    }
+
+    /// Fires after this process appends to the change log (other processes are seen by polling).
+    pub fn appended(&self) -> Arc<Notify> {
+        self.appended.clone()
     }
 
     /// Closes every connection, checkpointing the WAL.

@@ -237,6 +237,7 @@ impl Store {
         let seq = append_change(&mut tx, id, &at).await?;
         audit(&mut tx, &at, actor, "publish", Some(id), detail).await?;
         tx.commit().await?;
+        self.appended.notify_one();
         Ok(seq)
     }
 
@@ -281,6 +282,7 @@ impl Store {
         let seq = append_change(&mut tx, id, &at).await?;
         audit(&mut tx, &at, actor, "unpublish", Some(id), "").await?;
         tx.commit().await?;
+        self.appended.notify_one();
         Ok(seq)
     }
 
