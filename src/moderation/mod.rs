@@ -175,11 +175,10 @@ pub async fn publish(
     let record = store.story(id).await?;
     let redacted = redact_story(&record, choice)?;
     // The storyteller's own list is never negotiable: refuse rather than leak.
-    for term in &record.private_terms {
-        let lower = term.to_lowercase();
-        if redacted.title.to_lowercase().contains(&lower) || redacted.body.to_lowercase().contains(&lower) {
-            return Err(ModerationError::LeakDetected);
-        }
+    let published =
+        [redacted.title.as_str(), redacted.body.as_str(), redacted.pseudonym.as_deref().unwrap_or_default()];
+    if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms)) {
+        return Err(ModerationError::LeakDetected);
     }
     let detail = format!("redactions={}", redacted.redactions);
     let seq = store.publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail).await?;

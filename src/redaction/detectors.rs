@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
+use super::normalise::{fold, fold_term, is_invisible};
 use super::{Action, Category, Span};
 
 type Candidates = Vec<(u8, Span)>;
@@ -35,56 +36,88 @@ pub(super) fn terms(text: &str, terms: &[String], category: Category, rule: &'st
 }
 
 fn terms_into(text: &str, terms: &[String], category: Category, rule: &'static str, out: &mut Vec<Span>) {
-    let terms: Vec<&str> = terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
-    if terms.is_empty() {
+    let patterns = term_patterns(terms);
+    if patterns.is_empty() {
         return;
     }
-    // ASCII case folding comes from the automaton; other scripts get their lower, upper and
-    // capitalised forms as extra patterns.
-    let mut patterns: Vec<String> = Vec::with_capacity(terms.len() * 3);
-    for term in &terms {
-        patterns.push((*term).to_owned());
-        patterns.push(term.to_lowercase());
-        patterns.push(term.to_uppercase());
-        patterns.push(capitalise(&term.to_lowercase()));
-    }
-    let Ok(automaton) =
-        AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&patterns)
-    else {
+    let Ok(automaton) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
         return;
     };
-    for found in automaton.find_iter(text) {
-        let term = terms[found.pattern().as_usize() / 4];
-        let (start, end) = (found.start(), found.end());
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        let inside_word = before.is_some_and(is_word_char) || after.is_some_and(is_word_char);
-        if inside_word && term.chars().count() < WHOLE_WORD_BELOW {
+    let folded = fold(text);
+    let mut covered = 0;
+    for found in automaton.find_iter(&folded.text) {
+        let (start, end) = folded.original(found.start(), found.end());
+        // Later matches inside a word already taken add nothing (and keep this linear).
+        if start < covered {
             continue;
         }
+        let Some(span) = term_span(text, start, end, patterns[found.pattern().as_usize()].chars().count()) else {
+            continue;
+        };
+        covered = span.1;
+        out.push(Span { start: span.0, end: span.1, category, action: Action::Redact, rule });
+    }
+}
+
+/// Particles that are not names on their own, when a multi-word term is split into words.
+const PARTICLES: &[&str] = &[
+    "abu", "al", "bin", "ben", "ibn", "bint", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el",
+    "la", "las", "le", "los", "van", "von", "y", "the", "и", "в",
+];
+
+/// The folded terms, and each word of a multi-word term: "Karim Haddad" also hides a lone
+/// "Haddad".
+fn term_patterns(terms: &[String]) -> Vec<String> {
+    let mut patterns: Vec<String> = Vec::new();
+    for term in terms {
+        let folded = fold_term(term);
+        if folded.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = folded.split(' ').collect();
+        if words.len() > 1 {
+            for word in words {
+                if word.chars().count() >= 3 && !PARTICLES.contains(&word) && !patterns.iter().any(|p| p == word) {
+                    patterns.push(word.to_owned());
+                }
+            }
+        }
+        if !patterns.contains(&folded) {
+            patterns.push(folded);
+        }
+    }
+    patterns
+}
+
+/// Arabic proclitics written joined to the next word: "and", "with", "for", "the" …
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب", "وك"];
+
+/// Scripts written without spaces between words: a name is matched where it stands.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
+}
+
+/// Where a term found at `start..end` is to be redacted, or `None` when it is only part of
+/// another word.
+fn term_span(text: &str, start: usize, end: usize, chars: usize) -> Option<(usize, usize)> {
+    if text[start..end].chars().any(is_unspaced) {
+        return Some((start, end));
+    }
+    let (word_start, word_end) = (word_start(text, start), word_end(text, end));
+    if (word_start, word_end) == (start, end) || chars >= WHOLE_WORD_BELOW {
         // A term inside a longer word takes the whole word: "Karim" in "Karimov" must not
-        // leave "ov" behind, nor "و" glued to an Arabic name.
-        let start = word_start(text, start);
-        let end = word_end(text, end);
-        out.push(Span { start, end, category, action: Action::Redact, rule });
+        // leave "ov" behind.
+        return Some((word_start, word_end));
     }
+    let prefix = fold_term(&text[word_start..start]);
+    (word_end == end && CLITICS.contains(&prefix.as_str())).then_some((word_start, word_end))
 }
 
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
+/// Letters, digits and the marks and invisible characters that live inside words.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
-}
-
-/// Combining marks (Arabic harakat, Latin accents in decomposed form) belong to their word.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+    c.is_alphanumeric() || is_invisible(c)
 }
 
 fn word_start(text: &str, mut start: usize) -> usize {

@@ -5,6 +5,7 @@
 //! boundaries; spans come sorted and never overlap.
 
 mod detectors;
+mod normalise;
 mod placeholders;
 
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,17 @@ pub fn term_spans(text: &str, terms: &[String], category: Category, rule: &'stat
     let mut spans = Vec::new();
     detectors::terms(text, terms, category, rule, &mut spans);
     resolve_overlaps(spans)
+}
+
+/// Whether any of the storyteller's private terms is still in a text that was redacted
+/// (its placeholders are not counted). The last check before anything is published.
+pub fn contains_private_terms(redacted: &str, private_terms: &[String]) -> bool {
+    static PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[(?:name|person) \d+\]|\[(?:email|phone|link|handle|number|place|redacted)\]")
+            .expect("valid pattern")
+    });
+    let without = PLACEHOLDER.replace_all(redacted, " ");
+    !term_spans(&without, private_terms, Category::PrivateTerm, "check").is_empty()
 }
 
 /// Merges spans that a moderator chose (possibly overlapping, unsorted) into the sorted,
@@ -232,6 +244,38 @@ mod tests {
         assert_eq!(redact("وصل كريم إلى برلين مع وكريم", &["كريم"], &[]), "وصل [name 1] إلى برلين مع [name 1]");
         assert_eq!(redact("Олена і Олену", &["Олена"], &[]), "[name 1] і Олену");
         assert_eq!(redact("the Karimov family", &["Karim"], &[]), "the [name 1] family");
+    }
+
+    #[test]
+    fn private_terms_survive_no_spelling_trick() {
+        let text = "My name is Karim\nHaddad. Also Karim\u{a0}\u{a0}Haddad; Haddad came, with Ka\u{ad}rim.";
+        let out = redact(text, &["Karim Haddad"], &[]);
+        assert!(!out.contains("Karim") && !out.contains("Haddad") && !out.contains("rim"), "{out}");
+        assert_eq!(redact("كَرِيم جاء", &["كريم"], &[]), "[name 1] جاء");
+        assert_eq!(redact("احمد وأحمد", &["أحمد"], &[]), "[name 1] [name 1]");
+        assert_eq!(redact("Jose\u{301} story", &["José"], &[]), "[name 1] story");
+        assert_eq!(redact("İsmail and ISMAIL", &["Ismail"], &[]), "[name 1] and [name 1]");
+    }
+
+    #[test]
+    fn short_names_with_arabic_clitics_and_unspaced_scripts() {
+        assert_eq!(redact("جاء وعلي معنا", &["علي"], &[]), "جاء [name 1] معنا");
+        assert_eq!(redact("我叫李明，我来自成都。", &["李明"], &[]), "我叫[name 1]，我来自成都。");
+    }
+
+    #[test]
+    fn the_leak_check_ignores_placeholders_and_other_words() {
+        let terms = |t: &[&str]| t.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert!(!contains_private_terms("[name 1] walked all night", &terms(&["Nam", "Al"])));
+        assert!(contains_private_terms("then Karim\u{a0}Haddad left", &terms(&["Karim Haddad"])));
+        assert!(contains_private_terms("then Haddad left", &terms(&["Karim Haddad"])));
+    }
+
+    #[test]
+    fn a_long_run_of_one_term_is_linear() {
+        // 20,000 matches inside one word: each used to rescan the word (quadratic).
+        let text = "abcd".repeat(20_000);
+        assert_eq!(redact(&text, &["abcd"], &[]), "[name 1]");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::Category;
+use super::normalise::fold_term;
 
 /// Numbering of the people and names met so far in one story (title and body share it).
 #[derive(Debug, Default)]
@@ -37,7 +38,7 @@ fn shape(category: Category) -> Shape {
 impl Placeholders {
     /// Placeholders for a story whose teller listed `terms` as private.
     pub fn with_terms(terms: &[String]) -> Placeholders {
-        let mut known: Vec<String> = terms.iter().map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let mut known: Vec<String> = terms.iter().map(|t| fold_term(t)).filter(|t| !t.is_empty()).collect();
         known.sort_by_key(|t| std::cmp::Reverse(t.len()));
         Placeholders { known, ..Placeholders::default() }
     }
@@ -47,7 +48,7 @@ impl Placeholders {
             Shape::Fixed(placeholder) => return placeholder.to_owned(),
             Shape::Numbered(label) => label,
         };
-        let original = original.trim().to_lowercase();
+        let original = fold_term(original);
         let name = self.known.iter().find(|known| original.contains(known.as_str())).cloned();
         let key = (category, name.unwrap_or(original));
         let count = self.next.entry(category).or_insert(0);
