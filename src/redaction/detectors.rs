@@ -140,8 +140,9 @@ fn word_end(text: &str, mut end: usize) -> usize {
     end
 }
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}"));
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.(?:xn--[a-z0-9\-]+|\p{L}{2,})")
+});
 
 pub(super) fn emails(text: &str, out: &mut Candidates) {
     if !text.contains('@') {
@@ -152,7 +153,11 @@ pub(super) fn emails(text: &str, out: &mut Candidates) {
     }
 }
 
-static URL: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i)\b(?:https?://|www\.)[^\s<>"]+"#));
+/// Links with a scheme or `www.`, and bare `host.tld/path` links such as
+/// `instagram.com/amal.bakes` or `t.me/karim_h`, whose path is often a person.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?i)\b(?:https?://|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}/[^\s<>"]*[^\s<>".,;:!?)'»”]"#)
+});
 
 pub(super) fn urls(text: &str, out: &mut Candidates) {
     for found in URL.find_iter(text) {
@@ -164,7 +169,7 @@ pub(super) fn urls(text: &str, out: &mut Candidates) {
 /// Digit sequences shaped like phone numbers: an optional `+` or `00`, digits with spaces,
 /// dots, dashes, slashes or brackets between them.
 static PHONE_CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:\+|\b00)?(?:\(\d{1,5}\)[\s.\-/]?)?\d[\d\s.\-/()]{4,22}\d"));
+    LazyLock::new(|| regex(r"(?:\+|\b00)?(?:\(\d{1,5}\)[ \t.\-/]?)?\d[\d \t.\-/()]{4,22}\d"));
 
 /// Dates (`12.05.2015`) and year ranges (`2016-2017`) have a phone's shape but are not phones.
 static DATE_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -178,18 +183,73 @@ const FALLBACK_REGIONS: &[&str] = &["US", "GB", "DE", "FR", "ES", "IT"];
 
 pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
     for found in PHONE_CANDIDATE.find_iter(text) {
-        let candidate = found.as_str();
-        let digits = candidate.chars().filter(char::is_ascii_digit).count();
-        if !(7..=15).contains(&digits) || candidate.contains('\n') || DATE_OR_RANGE.is_match(candidate.trim()) {
-            continue;
+        // A number glued to what precedes it ("12 (0151) 2345 6789") is tried again from
+        // each later group.
+        let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
+        for offset in groups.take(4) {
+            let start = found.start() + offset;
+            let candidate = &text[start..found.end()];
+            let digits = candidate.chars().filter(char::is_ascii_digit).count();
+            if digits < 7 {
+                break;
+            }
+            if digits > 15 || DATE_OR_RANGE.is_match(candidate.trim()) || !is_phone(candidate, countries) {
+                continue;
+            }
+            // A leading "(" belongs to the number only when it closes inside it.
+            let opens_before = text[..start].ends_with('(') && candidate.contains(')') && !candidate.contains('(');
+            push(out, 3, if opens_before { start - 1 } else { start }, found.end(), Category::Phone, "phone");
+            break;
         }
-        // A leading "(" belongs to the number only when it closes inside it.
-        let mut start = found.start();
-        if text[..start].ends_with('(') && candidate.contains(')') && !candidate.contains('(') {
-            start -= 1;
+    }
+}
+
+/// IBANs, checked with their mod-97 checksum, written with or without spaces.
+static IBAN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"));
+
+fn iban_checksum_ok(iban: &str) -> bool {
+    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    if !(15..=34).contains(&compact.len()) {
+        return false;
+    }
+    let rearranged = compact[4..].iter().chain(&compact[..4]);
+    let mut remainder: u32 = 0;
+    for c in rearranged {
+        let value = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        remainder = if value >= 10 { (remainder * 100 + value) % 97 } else { (remainder * 10 + value) % 97 };
+    }
+    remainder == 1
+}
+
+pub(super) fn ibans(text: &str, out: &mut Candidates) {
+    for found in IBAN.find_iter(text) {
+        if iban_checksum_ok(found.as_str()) {
+            push(out, 2, found.start(), found.end(), Category::IdNumber, "iban");
         }
-        if is_phone(candidate, countries) {
-            push(out, 3, start, found.end(), Category::Phone, "phone");
+    }
+}
+
+/// Payment card numbers (13–19 digits, grouped or not) that pass the Luhn check.
+static CARD: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[ \-]?\d){12,18}\b"));
+
+fn luhn_ok(number: &str) -> bool {
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
+        .sum();
+    sum % 10 == 0
+}
+
+pub(super) fn cards(text: &str, out: &mut Candidates) {
+    for found in CARD.find_iter(text) {
+        if luhn_ok(found.as_str()) {
+            push(out, 2, found.start(), found.end(), Category::IdNumber, "payment_card");
         }
     }
 }
@@ -244,6 +304,14 @@ mod tests {
         let mut out = Vec::new();
         terms_into("text", &["".into(), "  ".into()], Category::Person, "t", &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn checksums() {
+        assert!(iban_checksum_ok("DE89 3704 0044 0532 0130 00"));
+        assert!(!iban_checksum_ok("DE88 3704 0044 0532 0130 00"));
+        assert!(luhn_ok("4111 1111 1111 1111"));
+        assert!(!luhn_ok("4111 1111 1111 1112"));
     }
 
     #[test]

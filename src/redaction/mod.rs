@@ -97,6 +97,8 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     detectors::private_terms(text, context.private_terms, &mut candidates);
     detectors::emails(text, &mut candidates);
     detectors::urls(text, &mut candidates);
+    detectors::ibans(text, &mut candidates);
+    detectors::cards(text, &mut candidates);
     detectors::phones(text, context.countries, &mut candidates);
     detectors::handles(text, &mut candidates);
     detectors::id_numbers(text, &mut candidates);
@@ -217,6 +219,17 @@ mod tests {
         assert_eq!(redact("Ruf an: 030 12345678.", &[], &["DE"]), "Ruf an: [phone].");
         assert_eq!(redact("mi número es (612) 34-56-78", &[], &["ES"]), "mi número es [phone]");
         assert_eq!(redact("call +1 (415) 555-0132 please", &[], &[]), "call [phone] please");
+    }
+
+    #[test]
+    fn gaps_found_in_review() {
+        assert_eq!(redact("see instagram.com/amal.bakes or t.me/karim_h.", &[], &[]), "see [link] or [link].");
+        assert_eq!(redact("Fue en 2015\n612 345 678", &[], &["ES"]), "Fue en 2015\n[phone]");
+        assert_eq!(redact("Seit 12 (0151) 2345 6789 erreichbar", &[], &["DE"]), "Seit 12 [phone] erreichbar");
+        assert_eq!(redact("IBAN DE89 3704 0044 0532 0130 00 ok", &[], &[]), "IBAN [number] ok");
+        assert_eq!(redact("card 4111 1111 1111 1111 ok", &[], &[]), "card [number] ok");
+        assert_eq!(redact("write ivan@mail.xn--p1ai now", &[], &[]), "write [email] now");
+        assert_eq!(redact("It is 5 km/h. Done.", &[], &[]), "It is 5 km/h. Done.");
     }
 
     #[test]
