@@ -31,7 +31,8 @@ impl Default for Settings {
             data_dir: PathBuf::from("data"),
             index_dir: PathBuf::from("index"),
             import_samples: true,
-            max_request_bytes: 256 * 1024,
+            // A 50,000-character story in Arabic takes 300 KB form-encoded; leave room.
+            max_request_bytes: 1024 * 1024,
             secure_cookies: false,
         }
     }

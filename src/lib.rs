@@ -44,7 +44,7 @@ impl Archive {
             .await
             .with_context(|| format!("cannot open the store in {}", settings.data_dir.display()))?;
         let pepper = Pepper::load_or_create(&settings.data_dir).context("cannot load the receipt pepper")?;
-        let (index, mut indexer) = SearchIndex::open(&settings.index_dir).with_context(|| {
+        let (index, mut indexer) = SearchIndex::open(&settings.index_dir, store.archive_id()).with_context(|| {
             format!("cannot open the index in {} (is another passage using it?)", settings.index_dir.display())
         })?;
         let caught_up = indexer.catch_up(&store).await.context("cannot bring the index up to date")?;

@@ -91,7 +91,7 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(run(cli.command, settings))
 }
 
-async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve { .. } => {
             let listener =
@@ -112,35 +112,28 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import { path, publish } => {
-            settings.import_samples = false;
-            let archive = passage::Archive::open(settings).await?;
-            let files = import_files(&path)?;
+            // The store only: a running server's indexer picks the changes up from the change
+            // log, and a stopped one catches up when it starts.
+            std::fs::create_dir_all(&settings.data_dir)?;
+            let store = passage::store::Store::open(&settings.database_path()).await?;
+            let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir)?;
             let (mut imported, mut published) = (0, 0);
-            for file in files {
+            for file in import_files(&path)? {
                 let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-                let report = passage::import::import_lines(
-                    &archive.state.store,
-                    &archive.state.pepper,
-                    &text,
-                    publish,
-                    "cli import",
-                )
-                .await?;
+                let report = passage::import::import_lines(&store, &pepper, &text, publish, "cli import").await?;
                 for problem in &report.problems {
                     eprintln!("{}: {problem}", file.display());
                 }
                 imported += report.imported;
                 published += report.published;
             }
-            let last = archive.state.store.last_change().await?;
-            archive.state.index.wait_for(last, std::time::Duration::from_secs(600)).await;
-            archive.close().await;
+            store.close().await;
             println!("imported {imported} stories, published {published}");
             Ok(())
         }
         Command::Reindex => {
             let store = passage::store::Store::open(&settings.database_path()).await?;
-            let (_, mut indexer) = passage::search::SearchIndex::open(&settings.index_dir)
+            let (_, mut indexer) = passage::search::SearchIndex::open(&settings.index_dir, store.archive_id())
                 .context("cannot open the index (stop the server first)")?;
             let count = indexer.rebuild(&store).await?;
             store.close().await;

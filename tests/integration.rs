@@ -173,6 +173,21 @@ async fn a_restart_finds_every_published_story() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_index_from_another_archive_is_not_trusted() {
+    let first = TestServer::start_in(common::Dirs::new(), true).await;
+    assert!(first.search("", None).await["total"].as_u64().unwrap() > 0);
+    let old = first.stop().await;
+    // A fresh store next to the old index (as after restoring the wrong backup).
+    let fresh = common::Dirs::new();
+    std::fs::create_dir_all(&fresh.data).unwrap();
+    let dirs = common::Dirs { index: old.index.clone(), ..fresh };
+    let second = TestServer::start_in(dirs, false).await;
+    assert_eq!(second.search("", None).await["total"], 0, "stories of another archive are searchable");
+    second.stop().await;
+    drop(old);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_empty_archive_starts_with_the_sample_collection() {
     let server = TestServer::start_in(common::Dirs::new(), true).await;
     let all = server.search("", None).await;

@@ -156,7 +156,9 @@ pub(super) fn emails(text: &str, out: &mut Candidates) {
 /// Links with a scheme or `www.`, and bare `host.tld/path` links such as
 /// `instagram.com/amal.bakes` or `t.me/karim_h`, whose path is often a person.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r#"(?i)\b(?:https?://|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}/[^\s<>"]*[^\s<>".,;:!?)'»”]"#)
+    regex(
+        r#"(?i)\b(?:https?://|www\.)[^\s<>"]+|\b(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}/[^\s<>"]*[^\s<>".,;:!?)'»”]"#,
+    )
 });
 
 pub(super) fn urls(text: &str, out: &mut Candidates) {

@@ -23,25 +23,29 @@ use crate::story::Visibility;
 struct Payload {
     seq: i64,
     schema: u32,
+    archive: String,
 }
 
 const BATCH: i64 = 500;
-/// Changes written by another process (`passage import`) are picked up this often.
+/// Changes written by another process (`passage import` while the server runs) are picked
+/// up this often.
 const POLL: Duration = Duration::from_secs(2);
 
 /// Opens the index in `dir`, recreating it when it was built with another schema. Returns
 /// the index and the last change it applied.
-pub(super) fn open_index(dir: &Path, schema: Schema) -> Result<(Index, i64), SearchError> {
+pub(super) fn open_index(dir: &Path, schema: Schema, archive_id: &str) -> Result<(Index, i64), SearchError> {
     std::fs::create_dir_all(dir)?;
     if dir.join("meta.json").exists() {
         let index = Index::open_in_dir(dir)?;
         let payload = index.load_metas()?.payload.and_then(|p| serde_json::from_str::<Payload>(&p).ok());
         match payload {
-            Some(payload) if payload.schema == SCHEMA_VERSION && index.schema() == schema => {
+            Some(payload)
+                if payload.schema == SCHEMA_VERSION && payload.archive == archive_id && index.schema() == schema =>
+            {
                 return Ok((index, payload.seq));
             }
             _ => {
-                tracing::warn!(dir = %dir.display(), "the index was built by another version; rebuilding it");
+                tracing::warn!(dir = %dir.display(), "the index was built by another version or archive; rebuilding it");
                 drop(index);
                 std::fs::remove_dir_all(dir)?;
                 std::fs::create_dir_all(dir)?;
@@ -57,6 +61,7 @@ pub struct Indexer {
     fields: Fields,
     applied: watch::Sender<i64>,
     seq: i64,
+    archive_id: String,
 }
 
 impl Indexer {
@@ -66,8 +71,16 @@ impl Indexer {
         fields: Fields,
         applied: watch::Sender<i64>,
         seq: i64,
+        archive_id: &str,
     ) -> Indexer {
-        Indexer { writer: Arc::new(Mutex::new(writer)), reader, fields, applied, seq }
+        Indexer {
+            writer: Arc::new(Mutex::new(writer)),
+            reader,
+            fields,
+            applied,
+            seq,
+            archive_id: archive_id.to_owned(),
+        }
     }
 
     /// Follows the change log until `stop` fires, then releases the writer.
@@ -94,6 +107,12 @@ impl Indexer {
 
     /// Applies every change after the last one applied. Returns how many were applied.
     pub async fn catch_up(&mut self, store: &Store) -> Result<usize, SearchError> {
+        // An index ahead of its store was built from a later copy (a backup was restored):
+        // nothing it holds can be trusted.
+        if self.seq > store.last_change().await? {
+            tracing::warn!("the index is ahead of the store; rebuilding it");
+            return Ok(self.rebuild(store).await? as usize);
+        }
         let mut applied = 0;
         loop {
             let changes = store.changes_after(self.seq, BATCH).await?;
@@ -124,6 +143,7 @@ impl Indexer {
         let writer = self.writer.clone();
         let reader = self.reader.clone();
         let id_field = self.fields.id;
+        let archive = self.archive_id.clone();
         tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
             let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
             for (id, doc) in ops {
@@ -132,7 +152,7 @@ impl Indexer {
                     writer.add_document(doc)?;
                 }
             }
-            commit_with_seq(&mut writer, seq)?;
+            commit_with_seq(&mut writer, seq, &archive)?;
             reader.reload()?;
             Ok(())
         })
@@ -176,9 +196,10 @@ impl Indexer {
         }
         let writer = self.writer.clone();
         let reader = self.reader.clone();
+        let archive = self.archive_id.clone();
         tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
             let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
-            commit_with_seq(&mut writer, seq)?;
+            commit_with_seq(&mut writer, seq, &archive)?;
             reader.reload()?;
             Ok(())
         })
@@ -189,8 +210,8 @@ impl Indexer {
     }
 }
 
-fn commit_with_seq(writer: &mut IndexWriter, seq: i64) -> tantivy::Result<()> {
-    let payload = serde_json::to_string(&Payload { seq, schema: SCHEMA_VERSION })
+fn commit_with_seq(writer: &mut IndexWriter, seq: i64, archive: &str) -> tantivy::Result<()> {
+    let payload = serde_json::to_string(&Payload { seq, schema: SCHEMA_VERSION, archive: archive.to_owned() })
         .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);

@@ -265,16 +265,16 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir` (creating or, after a schema change, recreating it) and
     /// returns the shared reader and the one writer.
-    pub fn open(dir: &Path) -> Result<(SearchIndex, Indexer), SearchError> {
+    pub fn open(dir: &Path, archive_id: &str) -> Result<(SearchIndex, Indexer), SearchError> {
         let (schema, fields) = schema::build();
-        let (index, applied_seq) = indexer::open_index(dir, schema)?;
+        let (index, applied_seq) = indexer::open_index(dir, schema, archive_id)?;
         schema::register_analysers(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (applied_tx, applied) = watch::channel(applied_seq);
         let writer = index.writer_with_num_threads(1, 64_000_000)?;
         let search =
             SearchIndex { inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }) };
-        let indexer = Indexer::new(writer, reader, fields, applied_tx, applied_seq);
+        let indexer = Indexer::new(writer, reader, fields, applied_tx, applied_seq, archive_id);
         Ok((search, indexer))
     }
 
@@ -438,8 +438,16 @@ impl Inner {
             facets.add_facet(Facet::from_path([group]));
         }
         let offset = (filters.page - 1) * filters.per_page;
-        let top = TopDocs::with_limit(filters.per_page).and_offset(offset).order_by_score();
-        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facets))?;
+        let top = TopDocs::with_limit(filters.per_page).and_offset(offset);
+        // Without words every story scores the same: show the newest first.
+        let (addresses, total, facet_counts): (Vec<DocAddress>, usize, _) = if items.is_empty() {
+            let newest = top.order_by_fast_field::<i64>("published", tantivy::Order::Desc);
+            let (top, total, facets) = searcher.search(&query, &(newest, Count, facets))?;
+            (top.into_iter().map(|(_, address)| address).collect(), total, facets)
+        } else {
+            let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, facets))?;
+            (top.into_iter().map(|(_, address)| address).collect(), total, facets)
+        };
 
         let mut counts = Facets::default();
         for group in FACET_GROUPS {
@@ -458,8 +466,8 @@ impl Inner {
         }
 
         let mut generators: BTreeMap<&'static str, SnippetGenerator> = BTreeMap::new();
-        let mut hits = Vec::with_capacity(top.len());
-        for (_score, address) in top {
+        let mut hits = Vec::with_capacity(addresses.len());
+        for address in addresses {
             hits.push(self.hit(&searcher, &*query, address, &mut generators)?);
         }
         Ok(SearchResults { total, page: filters.page, per_page: filters.per_page, hits, facets: counts })

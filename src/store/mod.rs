@@ -43,6 +43,8 @@ pub struct Store {
     pool: SqlitePool,
     /// Signalled after every change appended to the change log, so the index follows at once.
     appended: Arc<Notify>,
+    /// A random identity made when the archive was created.
+    archive_id: Arc<str>,
 }
 
 impl Store {
@@ -61,7 +63,20 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool, appended: Arc::new(Notify::new()) })
+        let mut fresh = [0u8; 16];
+        getrandom::fill(&mut fresh).map_err(std::io::Error::other)?;
+        sqlx::query("INSERT OR IGNORE INTO archive_meta (key, value) VALUES ('archive_id', ?)")
+            .bind(hex::encode(fresh))
+            .execute(&pool)
+            .await?;
+        let archive_id: String =
+            sqlx::query_scalar("SELECT value FROM archive_meta WHERE key = 'archive_id'").fetch_one(&pool).await?;
+        Ok(Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into() })
+    }
+
+    /// The identity of this archive (kept with the search index it feeds).
+    pub fn archive_id(&self) -> &str {
+        &self.archive_id
     }
 
     /// Fires after this process appends to the change log (other processes are seen by polling).

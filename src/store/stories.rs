@@ -206,7 +206,7 @@ impl Store {
 
     /// Publishes the redacted text: one transaction updates the story, appends a change for
     /// the index and an audit entry. Returns the change's sequence number.
-    #[tracing::instrument(skip(self, title, body))]
+    #[tracing::instrument(skip_all, fields(id))]
     pub async fn publish(
         &self,
         id: &str,
@@ -242,7 +242,7 @@ impl Store {
     }
 
     /// Rejects a submission; `reason` reaches the storyteller through the receipt page.
-    #[tracing::instrument(skip(self, reason))]
+    #[tracing::instrument(skip_all, fields(id))]
     pub async fn reject(&self, id: &str, reason: &str, actor: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let at = now();
@@ -263,7 +263,7 @@ impl Store {
     }
 
     /// Takes a published story down: its redacted text is dropped and the index told.
-    #[tracing::instrument(skip(self, reason))]
+    #[tracing::instrument(skip_all, fields(id))]
     pub async fn unpublish(&self, id: &str, reason: Option<&str>, actor: &str) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let at = now();

@@ -170,7 +170,7 @@ impl SubmissionForm {
                 errors.push(field_error(
                     "themes",
                     "unknown_theme",
-                    format!("Unknown theme {slug:?}; see GET /api/v1/themes for the list."),
+                    "A theme is not in the list; see GET /api/v1/themes for the themes to choose from.",
                 ));
             } else if !themes.contains(&slug) {
                 themes.push(slug);
@@ -246,7 +246,7 @@ fn optional_country(field: &'static str, value: Option<String>, errors: &mut Vec
             errors.push(field_error(
                 field,
                 "unknown_country",
-                format!("Unknown country {value:?}; use an ISO 3166-1 alpha-2 code such as \"SY\"."),
+                "Unknown country; use an ISO 3166-1 alpha-2 code such as \"SY\" or an English name.",
             ));
             None
         }

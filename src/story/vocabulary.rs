@@ -132,31 +132,31 @@ pub fn direction(tag: &str) -> &'static str {
     if rtl { "rtl" } else { "ltr" }
 }
 
-/// Checks the shape of a BCP 47 tag (`ar`, `pt-BR`, `sr-Latn-RS`) and returns it normalised.
+/// Checks a BCP 47 tag of the shape language[-Script][-REGION] (`ar`, `pt-BR`,
+/// `sr-Latn-RS`, `es-419`) and returns it normalised. Variants and extensions are refused:
+/// the tag is published with the story, so it must not be a channel for free text.
 pub fn normalise_language_tag(tag: &str) -> Option<String> {
     let tag = tag.trim().replace('_', "-");
-    let mut parts = tag.split('-');
+    let mut parts = tag.split('-').peekable();
     let primary = parts.next()?;
     if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut normalised = primary.to_ascii_lowercase();
-    for part in parts {
-        if part.is_empty() || part.len() > 8 || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
+    if let Some(script) = parts.next_if(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic())) {
+        let mut script = script.to_ascii_lowercase();
+        script[..1].make_ascii_uppercase();
         normalised.push('-');
-        normalised.push_str(&match part.len() {
-            2 => part.to_ascii_uppercase(),
-            4 => {
-                let mut script = part.to_ascii_lowercase();
-                script[..1].make_ascii_uppercase();
-                script
-            }
-            _ => part.to_ascii_lowercase(),
-        });
+        normalised.push_str(&script);
     }
-    Some(normalised)
+    if let Some(region) = parts.next_if(|p| {
+        (p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+            || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+    }) {
+        normalised.push('-');
+        normalised.push_str(&region.to_ascii_uppercase());
+    }
+    parts.next().is_none().then_some(normalised)
 }
 
 #[cfg(test)]
@@ -179,6 +179,9 @@ mod tests {
         assert!(normalise_language_tag("arabic").is_none());
         assert!(normalise_language_tag("e").is_none());
         assert!(normalise_language_tag("en-").is_none());
+        assert!(normalise_language_tag("en-karim-haddad-01512345").is_none());
+        assert_eq!(normalise_language_tag("es-419").as_deref(), Some("es-419"));
+        assert_eq!(normalise_language_tag("sr-latn-rs").as_deref(), Some("sr-Latn-RS"));
         assert_eq!(direction("fa"), "rtl");
         assert_eq!(direction("uk"), "ltr");
     }

@@ -38,37 +38,60 @@ pub struct AppState {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
-            .route("/stories", web::post().to(api::submit_story))
-            .route("/stories/{id}", web::get().to(api::get_story))
-            .route("/search", web::get().to(api::search_stories))
-            .route("/consent", web::get().to(api::get_consent))
-            .route("/themes", web::get().to(api::list_themes))
-            .route("/receipts/status", web::post().to(api::receipt_status))
-            .route("/session", web::post().to(api::create_session))
-            .route("/session", web::delete().to(api::delete_session))
-            .route("/moderation/queue", web::get().to(api::moderation_queue))
-            .route("/moderation/stories/{id}", web::get().to(api::review_story))
-            .route("/moderation/stories/{id}/decision", web::post().to(api::decide_story))
-            .route("/moderation/stories/{id}/unpublish", web::post().to(api::unpublish_story))
-            .route("/openapi.json", web::get().to(openapi::openapi_json))
+            .service(api_route("/stories").route(web::post().to(api::submit_story)))
+            .service(api_route("/stories/{id}").route(web::get().to(api::get_story)))
+            .service(api_route("/search").route(web::get().to(api::search_stories)))
+            .service(api_route("/consent").route(web::get().to(api::get_consent)))
+            .service(api_route("/themes").route(web::get().to(api::list_themes)))
+            .service(api_route("/receipts/status").route(web::post().to(api::receipt_status)))
+            .service(
+                api_route("/session")
+                    .route(web::post().to(api::create_session))
+                    .route(web::delete().to(api::delete_session)),
+            )
+            .service(api_route("/moderation/queue").route(web::get().to(api::moderation_queue)))
+            .service(api_route("/moderation/stories/{id}").route(web::get().to(api::review_story)))
+            .service(api_route("/moderation/stories/{id}/decision").route(web::post().to(api::decide_story)))
+            .service(api_route("/moderation/stories/{id}/unpublish").route(web::post().to(api::unpublish_story)))
+            .service(api_route("/openapi.json").route(web::get().to(openapi::openapi_json)))
             .default_service(web::to(api::not_found)),
     )
-    .route("/", web::get().to(pages::home))
-    .route("/submit", web::get().to(pages::submit_form))
-    .route("/submit", web::post().to(pages::submit_story))
-    .route("/receipt", web::get().to(pages::receipt_form))
-    .route("/receipt", web::post().to(pages::check_receipt))
-    .route("/search", web::get().to(pages::search))
-    .route("/stories/{id}", web::get().to(pages::story))
-    .route("/login", web::get().to(pages::login_form))
-    .route("/login", web::post().to(pages::login))
-    .route("/logout", web::post().to(pages::logout))
-    .route("/moderate", web::get().to(pages::moderation_queue))
-    .route("/moderate/{id}", web::get().to(pages::review_story))
-    .route("/moderate/{id}", web::post().to(pages::decide_story))
-    .route("/moderate/{id}/unpublish", web::post().to(pages::unpublish_story))
-    .route("/static/style.css", web::get().to(pages::stylesheet))
+    .service(page_route("/").route(web::get().to(pages::home)))
+    .service(page_route("/submit").route(web::get().to(pages::submit_form)).route(web::post().to(pages::submit_story)))
+    .service(
+        page_route("/receipt").route(web::get().to(pages::receipt_form)).route(web::post().to(pages::check_receipt)),
+    )
+    .service(page_route("/search").route(web::get().to(pages::search)))
+    .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
+    .service(page_route("/login").route(web::get().to(pages::login_form)).route(web::post().to(pages::login)))
+    .service(page_route("/logout").route(web::post().to(pages::logout)))
+    .service(page_route("/moderate").route(web::get().to(pages::moderation_queue)))
+    .service(
+        page_route("/moderate/{id}")
+            .route(web::get().to(pages::review_story))
+            .route(web::post().to(pages::decide_story)),
+    )
+    .service(page_route("/moderate/{id}/unpublish").route(web::post().to(pages::unpublish_story)))
+    .service(page_route("/static/style.css").route(web::get().to(pages::stylesheet)))
     .default_service(web::to(pages::not_found));
+}
+
+fn method_not_allowed() -> Error {
+    Error::new(
+        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "This address does not take that method.",
+    )
+}
+
+/// An API path; other methods answer 405 in the error JSON.
+fn api_route(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(method_not_allowed()) }))
+}
+
+/// A page path; other methods answer 405 with the error page.
+fn page_route(path: &str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(method_not_allowed().page()) }))
 }
 
 /// Headers every answer carries: no third-party anything, no framing, no sniffing, no
@@ -145,7 +168,7 @@ pub async fn run(settings: Settings, listener: TcpListener) -> anyhow::Result<Ru
 
 /// Reads a request body up to the configured limit.
 async fn body_bytes(req: &HttpRequest, payload: &mut Payload) -> Result<web::Bytes, Error> {
-    let limit = req.app_data::<web::Data<AppState>>().map_or(256 * 1024, |s| s.settings.max_request_bytes);
+    let limit = req.app_data::<web::Data<AppState>>().map_or(1024 * 1024, |s| s.settings.max_request_bytes);
     web::Bytes::from_request(req, payload).await.map_err(|err| {
         if err.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
             Error::too_large(limit)
@@ -242,11 +265,6 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
             })
         })
     }
-}
-
-/// A page answer.
-pub(crate) fn html(page: String) -> HttpResponse {
-    HttpResponse::Ok().content_type(header::ContentType::html()).body(page)
 }
 
 /// A page that shows a receipt or unpublished text: never cached anywhere.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::api::{QUEUE_PAGE, QueueItem, StoryView, readable_story, theme_labels, unknown_receipt};
 use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
 use super::templates::{STYLESHEET, render};
-use super::{AppState, Error, Form, html, private_html};
+use super::{AppState, Error, Form, private_html};
 use crate::accounts::{self, AccountError};
 use crate::moderation::{self, Choice, ModerationError};
 use crate::redaction::Category;
@@ -37,6 +37,16 @@ fn ser(value: impl Serialize) -> Value {
 /// A story's paragraphs, as the storyteller separated them with blank lines.
 fn paragraphs(body: &str) -> Vec<String> {
     body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+}
+
+/// A page of published stories. Caches must ask again every time, so a story taken down
+/// disappears at once; what a logged-in journalist sees (press stories) is never stored.
+fn reader_page(status: StatusCode, viewer: &Viewer, page: String) -> HttpResponse {
+    let cache = if viewer.session().is_some() { "private, no-store" } else { "no-cache" };
+    HttpResponse::build(status)
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, cache))
+        .body(page)
 }
 
 fn see_other(location: &str) -> HttpResponse {
@@ -93,11 +103,12 @@ pub async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
         .map(|(code, count)| context! { code, name => vocabulary::country_name(code).unwrap_or(code), count })
         .collect();
     let recent: Vec<HitView> = results.hits.into_iter().map(HitView::new).collect();
-    Ok(html(page(
+    let page = page(
         "home.html",
         viewer.session(),
         context! { total => results.total, recent => ser(recent), themes, origins },
-    )?))
+    )?;
+    Ok(reader_page(StatusCode::OK, &viewer, page))
 }
 
 /// The submit form's fields as the browser sends them.
@@ -370,7 +381,7 @@ pub async fn search(
         }
     };
     let page = page("search.html", viewer.session(), ctx)?;
-    Ok(HttpResponse::build(status).content_type(header::ContentType::html()).body(page))
+    Ok(reader_page(status, &viewer, page))
 }
 
 pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<String>) -> Result<HttpResponse, Error> {
@@ -392,16 +403,7 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
         lang => &story.language,
     };
     let page = page("story.html", viewer.session(), ctx)?;
-    // Press-only stories must not sit in a shared cache.
-    let cache = if story.visibility == Visibility::Public && viewer.session().is_none() {
-        "public, max-age=60"
-    } else {
-        "private, no-store"
-    };
-    Ok(HttpResponse::Ok()
-        .content_type(header::ContentType::html())
-        .insert_header((header::CACHE_CONTROL, cache))
-        .body(page))
+    Ok(reader_page(StatusCode::OK, &viewer, page))
 }
 
 fn cookie(state: &AppState, name: &'static str, value: String, max_age: CookieDuration) -> Cookie<'static> {

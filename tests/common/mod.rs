@@ -13,7 +13,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 /// The folders of one archive; they outlive a server so a restart can reuse them.
 pub struct Dirs {
-    _root: TempDir,
+    pub _root: TempDir,
     pub data: PathBuf,
     pub index: PathBuf,
 }

@@ -68,7 +68,7 @@ async fn bad_submissions_are_refused_and_store_nothing() {
     let response = raw("title=x", "application/x-www-form-urlencoded").await.unwrap();
     let status = response.status().as_u16();
     assert_error(status, &response.json().await.unwrap(), 415, "unsupported_media_type", None);
-    let huge = with(good.clone(), "body", json!("x".repeat(400 * 1024)));
+    let huge = with(good.clone(), "body", json!("x".repeat(2 * 1024 * 1024)));
     let (got, answer) = server.post_json("/api/v1/stories", &huge, None).await;
     assert_error(got, &answer, 413, "payload_too_large", None);
 
@@ -103,6 +103,9 @@ async fn bad_searches_lookups_and_receipts() {
     assert_eq!(server.get_text("/stories/nosuchstory").await.0, 404);
     let (status, body) = server.get_json("/api/v1/no/such/route", None).await;
     assert_error(status, &body, 404, "not_found", None);
+    let (status, body) = server.get_json("/api/v1/stories", None).await;
+    assert_error(status, &body, 405, "method_not_allowed", None);
+    assert_eq!(server.client.delete(server.url("/submit")).send().await.unwrap().status(), 405);
 
     for receipt in ["0000-0000-0000-0000-0000", "nonsense", ""] {
         let (status, body) = server.post_json("/api/v1/receipts/status", &json!({ "receipt": receipt }), None).await;
