@@ -245,7 +245,7 @@ fn luhn_ok(number: &str) -> bool {
         .enumerate()
         .map(|(i, &d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 pub(super) fn cards(text: &str, out: &mut Candidates) {
