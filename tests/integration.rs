@@ -218,6 +218,7 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/consent",
         "/api/v1/themes",
         "/api/v1/receipts/status",
+        "/api/v1/receipts/withdraw",
         "/api/v1/session",
         "/api/v1/moderation/queue",
         "/api/v1/moderation/stories/{id}",
@@ -229,6 +230,8 @@ async fn the_openapi_document_describes_every_route() {
     server.stop().await;
 }
 
+#[path = "integration/erasure.rs"]
+mod erasure;
 #[path = "integration/errors.rs"]
 mod errors;
 #[path = "integration/pages.rs"]

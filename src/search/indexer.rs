@@ -154,6 +154,7 @@ impl Indexer {
             }
             commit_with_seq(&mut writer, seq, &archive)?;
             reader.reload()?;
+            purge_deleted(&mut writer, &reader)?;
             Ok(())
         })
         .await??;
@@ -208,6 +209,21 @@ impl Indexer {
         self.applied.send_replace(seq);
         Ok(count)
     }
+}
+
+/// Deleting a document in Tantivy only marks it; its text stays in the segment files. So
+/// every segment holding a deleted document is merged (rewritten without it) and the files
+/// no longer used are removed: an unpublished or withdrawn story leaves no bytes behind.
+fn purge_deleted(writer: &mut IndexWriter, reader: &IndexReader) -> Result<(), SearchError> {
+    let with_deletes: Vec<_> =
+        reader.searcher().segment_readers().iter().filter(|s| s.has_deletes()).map(|s| s.segment_id()).collect();
+    if with_deletes.is_empty() {
+        return Ok(());
+    }
+    writer.merge(&with_deletes).wait()?;
+    reader.reload()?;
+    writer.garbage_collect_files().wait()?;
+    Ok(())
 }
 
 fn commit_with_seq(writer: &mut IndexWriter, seq: i64, archive: &str) -> tantivy::Result<()> {

@@ -86,6 +86,7 @@ impl Store {
 
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
+        let _ = self.checkpoint().await;
         self.pool.close().await;
     }
 }

@@ -176,13 +176,20 @@ impl Store {
         rows.iter().map(record).collect()
     }
 
-    /// A published story, whatever its visibility; `Err(WrongState)` if it was taken down.
+    /// A published story, whatever its visibility; `Err(WrongState)` if it was taken down
+    /// or withdrawn.
     pub async fn published_story(&self, id: &str) -> Result<PublishedStory> {
         let row = sqlx::query(concat!("SELECT status, ", published_columns!(), " FROM stories WHERE id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+            .await?;
+        let Some(row) = row else {
+            let withdrawn: Option<String> = sqlx::query_scalar("SELECT id FROM tombstones WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            return Err(if withdrawn.is_some() { StoreError::WrongState("withdrawn") } else { StoreError::NotFound });
+        };
         match status(&row)? {
             Status::Published => published(&row),
             Status::Unpublished => Err(StoreError::WrongState("unpublished")),
@@ -284,6 +291,36 @@ impl Store {
         tx.commit().await?;
         self.appended.notify_one();
         Ok(seq)
+    }
+
+    /// Withdraws a story: its row goes (with `secure_delete` on, the freed pages are zeroed),
+    /// a content-free tombstone stays, and the index is told. The WAL is then checkpointed
+    /// and truncated so no copy of the row survives there either.
+    #[tracing::instrument(skip_all, fields(id))]
+    pub async fn withdraw(&self, id: &str) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let deleted = sqlx::query("DELETE FROM stories WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("INSERT INTO tombstones (id, withdrawn_at) VALUES (?, ?)")
+            .bind(id)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?;
+        let seq = append_change(&mut tx, id, &at).await?;
+        audit(&mut tx, &at, "storyteller", "withdraw", Some(id), "").await?;
+        tx.commit().await?;
+        self.appended.notify_one();
+        self.checkpoint().await?;
+        Ok(seq)
+    }
+
+    /// Moves everything from the WAL into the database file and empties the WAL.
+    pub async fn checkpoint(&self) -> Result<()> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        Ok(())
     }
 
     async fn state_error(&self, tx: &mut sqlx::SqliteConnection, id: &str) -> StoreError {

@@ -47,6 +47,14 @@ pub async fn submit(store: &Store, pepper: &Pepper, form: SubmissionForm) -> Res
     Ok(Submitted { id, receipt })
 }
 
+/// Withdraws the story a receipt opens. Returns the change the index must apply, or `None`
+/// for a code that opens nothing.
+#[tracing::instrument(skip_all)]
+pub async fn withdraw(store: &Store, pepper: &Pepper, code: &str) -> Result<Option<i64>, StoreError> {
+    let Some(view) = check_receipt(store, pepper, code).await? else { return Ok(None) };
+    Ok(Some(store.withdraw(&view.id).await?))
+}
+
 /// The story a receipt opens, or `None` for a code that opens nothing.
 pub async fn check_receipt(store: &Store, pepper: &Pepper, code: &str) -> Result<Option<ReceiptView>, StoreError> {
     let Some(normalised) = receipt::normalise(code) else { return Ok(None) };

@@ -146,6 +146,25 @@ pub async fn receipt_status(state: web::Data<AppState>, Json(form): Json<Receipt
     }))
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct WithdrawnView {
+    /// Always `withdrawn`.
+    pub status: &'static str,
+}
+
+/// Withdraw a story, by its receipt: it is gone from search, pages and the API before this
+/// answers, and erased from the store and the index.
+#[utoipa::path(post, path = "/api/v1/receipts/withdraw", tag = "storyteller", request_body = ReceiptForm,
+    responses((status = 200, body = WithdrawnView), (status = 404, body = super::error::ErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn withdraw_story(state: web::Data<AppState>, Json(form): Json<ReceiptForm>) -> Result<HttpResponse, Error> {
+    let seq = submit::withdraw(&state.store, &state.pepper, &form.receipt).await?.ok_or_else(unknown_receipt)?;
+    moderation::wait_until_searchable(&state.index, seq).await;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(WithdrawnView { status: "withdrawn" }))
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginForm {

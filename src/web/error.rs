@@ -154,6 +154,9 @@ impl From<StoreError> for Error {
             StoreError::WrongState("unpublished") => {
                 Error::new(StatusCode::GONE, "gone", "This story is no longer published.")
             }
+            StoreError::WrongState("withdrawn") => {
+                Error::new(StatusCode::GONE, "gone", "This story was withdrawn by the person who told it.")
+            }
             StoreError::WrongState(state) => Error::new(
                 StatusCode::CONFLICT,
                 "wrong_state",

@@ -44,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/consent").route(web::get().to(api::get_consent)))
             .service(api_route("/themes").route(web::get().to(api::list_themes)))
             .service(api_route("/receipts/status").route(web::post().to(api::receipt_status)))
+            .service(api_route("/receipts/withdraw").route(web::post().to(api::withdraw_story)))
             .service(
                 api_route("/session")
                     .route(web::post().to(api::create_session))
@@ -61,6 +62,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(
         page_route("/receipt").route(web::get().to(pages::receipt_form)).route(web::post().to(pages::check_receipt)),
     )
+    .service(page_route("/receipt/withdraw").route(web::post().to(pages::withdraw_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
     .service(page_route("/login").route(web::get().to(pages::login_form)).route(web::post().to(pages::login)))

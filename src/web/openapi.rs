@@ -16,6 +16,7 @@ use super::api;
         api::get_consent,
         api::list_themes,
         api::receipt_status,
+        api::withdraw_story,
         api::create_session,
         api::delete_session,
         api::moderation_queue,

@@ -251,14 +251,19 @@ pub async fn check_receipt(
     state: web::Data<AppState>,
     Form(form): Form<ReceiptPageForm>,
 ) -> Result<HttpResponse, Error> {
-    let found =
-        submit::check_receipt(&state.store, &state.pepper, &form.receipt).await.map_err(|e| Error::from(e).page())?;
+    receipt_status_page(&state, &form.receipt, None).await
+}
+
+/// The receipt page for a code: its story's status and the withdraw form, or a 404 page.
+async fn receipt_status_page(
+    state: &AppState,
+    receipt: &str,
+    withdraw_error: Option<&str>,
+) -> Result<HttpResponse, Error> {
+    let found = submit::check_receipt(&state.store, &state.pepper, receipt).await.map_err(|e| Error::from(e).page())?;
     let Some(view) = found else {
         let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
-        return Ok(HttpResponse::NotFound()
-            .content_type(header::ContentType::html())
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(page));
+        return Ok(no_store(StatusCode::NOT_FOUND, page));
     };
     let story_url = (view.status == crate::story::Status::Published).then(|| format!("/stories/{}", view.id));
     let status = context! {
@@ -266,6 +271,41 @@ pub async fn check_receipt(
         label => view.status.explanation(),
         message => view.message,
         story_url,
+    };
+    let code = if withdraw_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    Ok(no_store(code, page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error })?))
+}
+
+fn no_store(status: StatusCode, page: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page)
+}
+
+#[derive(Deserialize)]
+pub struct WithdrawPageForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn withdraw_story(
+    state: web::Data<AppState>,
+    Form(form): Form<WithdrawPageForm>,
+) -> Result<HttpResponse, Error> {
+    if form.confirm != "yes" {
+        let why = "Tick the box to confirm that you want to withdraw your story.";
+        return receipt_status_page(&state, &form.receipt, Some(why)).await;
+    }
+    let seq = submit::withdraw(&state.store, &state.pepper, &form.receipt).await.map_err(|e| Error::from(e).page())?;
+    let Some(seq) = seq else { return receipt_status_page(&state, &form.receipt, None).await };
+    moderation::wait_until_searchable(&state.index, seq).await;
+    let status = context! {
+        status => "withdrawn",
+        label => "Your story has been withdrawn. It is gone from the archive, from search and from every page.",
     };
     Ok(private_html(page("receipt.html", None, context! { status })?))
 }

@@ -1,0 +1,99 @@
+//! Withdrawal erases: after it, no byte under the data or index folders holds the story.
+
+use serde_json::json;
+
+use crate::common::{Dirs, TestServer, all_bytes, contains, story, with};
+use passage::store::Role;
+
+const TITLE_MARK: &str = "Wombatquill";
+const BODY_MARK: &str = "zanzibarquokka";
+const PRIVATE_MARK: &str = "Velociraptora";
+
+fn files_holding(dirs: &Dirs, needle: &str) -> Vec<String> {
+    [&dirs.data, &dirs.index]
+        .iter()
+        .flat_map(|dir| all_bytes(dir))
+        .filter(|(_, bytes)| contains(bytes, needle))
+        .map(|(path, _)| path.display().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn withdrawal_leaves_no_byte_behind() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    // Another story stays, so the index and store keep living files.
+    let (other, _) = server.submit(&story("Another story", "The lighthouse keeper of Dakar.", "public")).await;
+    server.publish(&other, &moderator).await;
+    let body = format!("{BODY_MARK} is what my sister {PRIVATE_MARK} called the cat we left in Aleppo.");
+    let submission =
+        with(story(&format!("{TITLE_MARK} and the cat"), &body, "public"), "private_terms", json!([PRIVATE_MARK]));
+    let (id, receipt) = server.submit(&submission).await;
+    server.publish(&id, &moderator).await;
+    assert_eq!(server.search(BODY_MARK, None).await["total"], 1);
+
+    // Rebuild the index from the store, as `passage reindex` does, then serve again.
+    let dirs = server.stop().await;
+    {
+        let store = passage::store::Store::open(&dirs.data.join("passage.db")).await.unwrap();
+        let (_, mut indexer) = passage::search::SearchIndex::open(&dirs.index, store.archive_id()).unwrap();
+        assert_eq!(indexer.rebuild(&store).await.unwrap(), 2);
+        store.close().await;
+    }
+    let server = TestServer::start_in(dirs, false).await;
+    assert_eq!(server.search(TITLE_MARK, None).await["total"], 1);
+
+    // The scan can see these words where they are stored (the control for what follows).
+    assert!(!files_holding(&server.dirs, BODY_MARK).is_empty(), "the scan cannot see stored text");
+
+    let (status, body) = server.post_json("/api/v1/receipts/withdraw", &json!({ "receipt": receipt }), None).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("withdrawn")));
+
+    // Gone at once, everywhere a reader looks.
+    assert_eq!(server.search(BODY_MARK, None).await["total"], 0);
+    assert_eq!(server.get_json(&format!("/api/v1/stories/{id}"), None).await.0, 410);
+    assert_eq!(server.get_text(&format!("/stories/{id}")).await.0, 410);
+    let (status, _) = server.post_json("/api/v1/receipts/status", &json!({ "receipt": receipt }), None).await;
+    assert_eq!(status, 404);
+    assert_eq!(server.search("lighthouse", None).await["total"], 1, "the other story was lost");
+
+    // And gone from the disk, even before the server stops.
+    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK] {
+        assert_eq!(files_holding(&server.dirs, mark), Vec::<String>::new(), "{mark} survives on disk");
+    }
+    let dirs = server.stop().await;
+    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK] {
+        assert_eq!(files_holding(&dirs, mark), Vec::<String>::new(), "{mark} survives on disk after shutdown");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn withdrawing_through_the_receipt_page() {
+    let server = TestServer::start().await;
+    let (id, receipt) = server.submit(&story("Second thoughts", "I would rather keep this to myself.", "public")).await;
+    let page = server.client.post(server.url("/receipt")).form(&[("receipt", receipt.as_str())]).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    assert!(page.contains("action=\"/receipt/withdraw\"") || page.contains("action=\"&#x2f;receipt&#x2f;withdraw\""));
+    // Without the confirmation box nothing happens.
+    let response = server
+        .client
+        .post(server.url("/receipt/withdraw"))
+        .form(&[("receipt", receipt.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let store = server.store().await;
+    assert!(store.story(&id).await.is_ok(), "withdrawn without confirmation");
+    let response = server
+        .client
+        .post(server.url("/receipt/withdraw"))
+        .form(&[("receipt", receipt.as_str()), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.text().await.unwrap().contains("has been withdrawn"));
+    assert!(store.story(&id).await.is_err(), "still stored after withdrawal");
+    store.close().await;
+}
