@@ -6,11 +6,10 @@ CREATE TABLE stories (
     status            TEXT NOT NULL CHECK (status IN ('submitted', 'published', 'rejected', 'unpublished')),
     receipt_hash      BLOB NOT NULL UNIQUE,
     language          TEXT NOT NULL,
-    -- What the storyteller sent (raw; never leaves the moderator area).
-    raw_title         TEXT NOT NULL,
-    raw_body          TEXT NOT NULL,
-    private_terms     TEXT NOT NULL DEFAULT '[]',   -- JSON list
-    pseudonym         TEXT,
+    -- What the storyteller sent (title, body, private terms, pseudonym), sealed with a key
+    -- of the story's own, which is stored wrapped by the master key kept outside the database.
+    sealed            BLOB NOT NULL,
+    wrapped_key       BLOB NOT NULL,
     origin_country    TEXT,
     transit_countries TEXT NOT NULL DEFAULT '[]',   -- JSON list
     residence_country TEXT,

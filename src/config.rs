@@ -22,6 +22,19 @@ pub struct Settings {
     pub max_request_bytes: usize,
     /// Mark session cookies `Secure` (behind TLS in production).
     pub secure_cookies: bool,
+    /// The master key as 64 hex digits (`PASSAGE_MASTER_KEY`); without it, the key lives in
+    /// `DATA/master.key`.
+    pub master_key: Option<Secret>,
+}
+
+/// A value that never appears in `Debug` output or logs.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 impl Default for Settings {
@@ -34,6 +47,7 @@ impl Default for Settings {
             // A 50,000-character story in Arabic takes 300 KB form-encoded; leave room.
             max_request_bytes: 1024 * 1024,
             secure_cookies: false,
+            master_key: None,
         }
     }
 }
@@ -110,6 +124,9 @@ impl Settings {
         if let Some(value) = var("PASSAGE_IMPORT_SAMPLES") {
             self.import_samples = parse_bool("PASSAGE_IMPORT_SAMPLES", &value)?;
         }
+        if let Some(value) = var("PASSAGE_MASTER_KEY") {
+            self.master_key = Some(Secret(value));
+        }
         if let Some(value) = var("PASSAGE_SECURE_COOKIES") {
             self.secure_cookies = parse_bool("PASSAGE_SECURE_COOKIES", &value)?;
         }
@@ -155,6 +172,13 @@ mod tests {
         assert_eq!(settings.data_dir, PathBuf::from("/srv/b"));
         assert_eq!(settings.bind.port(), 1);
         assert_eq!(settings.index_dir, PathBuf::from("index"));
+    }
+
+    #[test]
+    fn the_master_key_never_shows_in_debug_output() {
+        let mut settings = Settings::default();
+        settings.apply_env(|name| (name == "PASSAGE_MASTER_KEY").then(|| "ab".repeat(32))).unwrap();
+        assert!(!format!("{settings:?}").contains("abab"));
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Archive {
     pub async fn open(settings: Settings) -> anyhow::Result<Archive> {
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("cannot create the data folder {}", settings.data_dir.display()))?;
-        let store = Store::open(&settings.database_path())
+        let store = Store::open(&settings)
             .await
             .with_context(|| format!("cannot open the store in {}", settings.data_dir.display()))?;
         let pepper = Pepper::load_or_create(&settings.data_dir).context("cannot load the receipt pepper")?;

@@ -105,7 +105,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 Ok(password) => password,
                 Err(_) => rpassword::prompt_password(format!("Password for {name}: "))?,
             };
-            let store = passage::store::Store::open(&settings.database_path()).await?;
+            let store = passage::store::Store::open(&settings).await?;
             let user = passage::accounts::add_user(&store, &name, &password, role).await?;
             store.audit("cli", "user_add", None, &format!("{} as {}", user.username, role.as_str())).await?;
             println!("added {} ({})", user.username, role.as_str());
@@ -115,7 +115,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             // The store only: a running server's indexer picks the changes up from the change
             // log, and a stopped one catches up when it starts.
             std::fs::create_dir_all(&settings.data_dir)?;
-            let store = passage::store::Store::open(&settings.database_path()).await?;
+            let store = passage::store::Store::open(&settings).await?;
             let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir)?;
             let (mut imported, mut published) = (0, 0);
             for file in import_files(&path)? {
@@ -132,7 +132,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Reindex => {
-            let store = passage::store::Store::open(&settings.database_path()).await?;
+            let store = passage::store::Store::open(&settings).await?;
             let (_, mut indexer) = passage::search::SearchIndex::open(&settings.index_dir, store.archive_id())
                 .context("cannot open the index (stop the server first)")?;
             let count = indexer.rebuild(&store).await?;
@@ -141,7 +141,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Export => {
-            let store = passage::store::Store::open(&settings.database_path()).await?;
+            let store = passage::store::Store::open(&settings).await?;
             let mut out = std::io::stdout().lock();
             let mut after = String::new();
             loop {

@@ -30,6 +30,13 @@ async fn storyteller_moderator_reader_journey() {
     let (status, body) = server.post_json("/api/v1/receipts/status", &json!({"receipt": receipt}), None).await;
     assert_eq!((status, body["status"].as_str()), (200, Some("submitted")));
 
+    // The raw submission is sealed: the database files alone hold none of its details.
+    for (path, bytes) in all_bytes(&server.dirs.data) {
+        for secret in [EMAIL, PHONE, NAME, "marmalade"] {
+            assert!(!contains(&bytes, secret), "{secret} readable in {}", path.display());
+        }
+    }
+
     // Nothing is readable before a moderator decides.
     assert_eq!(server.search("marmalade", None).await["total"], 0);
     assert_eq!(server.get_json(&format!("/api/v1/stories/{id}"), None).await.0, 404);
@@ -78,6 +85,9 @@ async fn storyteller_moderator_reader_journey() {
     // control shows the scan can see text in these files at all.
     let files = all_bytes(&server.dirs.index);
     assert!(files.iter().any(|(_, bytes)| contains(bytes, "marmalade")), "control word not found in index files");
+    let data_files = all_bytes(&server.dirs.data);
+    assert!(data_files.iter().any(|(_, bytes)| contains(bytes, "marmalade")), "control word not found in the store");
+    let files = files.into_iter().chain(data_files).collect::<Vec<_>>();
     for (path, bytes) in &files {
         for secret in [EMAIL, PHONE, NAME, "23456789"] {
             assert!(!contains(bytes, secret), "{secret} found in {}", path.display());
@@ -156,7 +166,7 @@ async fn a_restart_finds_every_published_story() {
     let dirs = server.stop().await;
 
     // The change log is the truth: a story published while no server runs is caught up too.
-    let store = passage::store::Store::open(&dirs.data.join("passage.db")).await.unwrap();
+    let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
     let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
     let line = story("lantern", "A story about a lantern.", "public").to_string();
     let report = passage::import::import_lines(&store, &pepper, &line, true, "test").await.unwrap();

@@ -3,9 +3,9 @@
 //! migrations are the `.sql` files under `migrations/`.
 
 mod accounts;
+pub mod sealing;
 mod stories;
 
-use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,6 +14,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use tokio::sync::Notify;
 
+use crate::config::Settings;
 pub use accounts::{Role, SessionKind, SessionUser, User};
 pub use stories::{Change, ReceiptView};
 
@@ -27,6 +28,8 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error(transparent)]
+    Seal(#[from] sealing::SealError),
     #[error("no such story")]
     NotFound,
     #[error("the story is {0}, so this cannot be done")]
@@ -45,14 +48,18 @@ pub struct Store {
     appended: Arc<Notify>,
     /// A random identity made when the archive was created.
     archive_id: Arc<str>,
+    /// Wraps each story's own key.
+    master_key: sealing::MasterKey,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    pub async fn open(path: &Path) -> Result<Store> {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+    /// Opens (creating if needed) the archive's database and master key under the data
+    /// folder, and brings the schema up to date.
+    pub async fn open(settings: &Settings) -> Result<Store> {
+        std::fs::create_dir_all(&settings.data_dir)?;
+        let master_key =
+            sealing::MasterKey::load(settings.master_key.as_ref().map(|s| s.0.as_str()), &settings.data_dir)?;
+        let path = settings.database_path();
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
             .create_if_missing(true)
@@ -71,7 +78,7 @@ impl Store {
             .await?;
         let archive_id: String =
             sqlx::query_scalar("SELECT value FROM archive_meta WHERE key = 'archive_id'").fetch_one(&pool).await?;
-        Ok(Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into() })
+        Ok(Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into(), master_key })
     }
 
     /// The identity of this archive (kept with the search index it feeds).
@@ -103,7 +110,8 @@ pub(crate) fn now() -> String {
 #[cfg(test)]
 pub(crate) async fn test_store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("passage.db")).await.unwrap();
+    let settings = Settings { data_dir: dir.path().to_owned(), ..Settings::default() };
+    let store = Store::open(&settings).await.unwrap();
     (store, dir)
 }
 

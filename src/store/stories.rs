@@ -1,8 +1,10 @@
 //! Stories, the change log the index follows, and the audit log.
 
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::sealing::MasterKey;
 use super::{Result, Store, StoreError, now};
 use crate::story::{Consent, NewStory, PublishedStory, Status, StoryRecord, Visibility};
 
@@ -24,7 +26,7 @@ pub struct ReceiptView {
 /// The columns of a `StoryRecord` (a macro, so queries stay `&'static str`).
 macro_rules! record_columns {
     () => {
-        "id, status, language, raw_title, raw_body, private_terms, pseudonym, \
+        "id, status, language, sealed, wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
     allow_photo, allow_contact, age_confirmed, consent_version, submitted_at, message"
     };
@@ -58,20 +60,35 @@ fn visibility(row: &SqliteRow) -> Result<Visibility> {
     Visibility::parse(&value).ok_or_else(|| StoreError::Corrupt(format!("visibility {value:?}")))
 }
 
-fn record(row: &SqliteRow) -> Result<StoryRecord> {
+/// What is sealed of a submission: everything the storyteller wrote.
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    title: String,
+    body: String,
+    private_terms: Vec<String>,
+    pseudonym: Option<String>,
+}
+
+fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
+    let id: String = row.try_get("id")?;
+    let wrapped: Vec<u8> = row.try_get("wrapped_key")?;
+    let sealed: Vec<u8> = row.try_get("sealed")?;
+    let opened = key.open(&id, &wrapped, &sealed)?;
+    let sealed: Sealed =
+        serde_json::from_slice(&opened).map_err(|e| StoreError::Corrupt(format!("sealed submission: {e}")))?;
     Ok(StoryRecord {
-        id: row.try_get("id")?,
+        id,
         status: status(row)?,
-        title: row.try_get("raw_title")?,
-        body: row.try_get("raw_body")?,
+        title: sealed.title,
+        body: sealed.body,
         language: row.try_get("language")?,
-        pseudonym: row.try_get("pseudonym")?,
+        pseudonym: sealed.pseudonym,
         origin_country: row.try_get("origin_country")?,
         transit_countries: json_list(row, "transit_countries")?,
         residence_country: row.try_get("residence_country")?,
         year: row.try_get("year")?,
         themes: json_list(row, "themes")?,
-        private_terms: json_list(row, "private_terms")?,
+        private_terms: sealed.private_terms,
         consent: Consent {
             visibility: visibility(row)?,
             allow_quotes: row.try_get("allow_quotes")?,
@@ -107,19 +124,25 @@ impl Store {
     /// Stores a new submission in state `submitted`.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn insert_story(&self, id: &str, story: &NewStory, receipt_hash: &[u8]) -> Result<()> {
+        let plaintext = serde_json::to_vec(&Sealed {
+            title: story.title.clone(),
+            body: story.body.clone(),
+            private_terms: story.private_terms.clone(),
+            pseudonym: story.pseudonym.clone(),
+        })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (wrapped, sealed) = self.master_key.seal(id, &plaintext)?;
         sqlx::query(
-            "INSERT INTO stories (id, status, receipt_hash, language, raw_title, raw_body, private_terms, \
-             pseudonym, origin_country, transit_countries, residence_country, year, themes, visibility, \
+            "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
+             origin_country, transit_countries, residence_country, year, themes, visibility, \
              allow_quotes, allow_photo, allow_contact, age_confirmed, consent_version, submitted_at) \
-             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(receipt_hash)
         .bind(&story.language)
-        .bind(&story.title)
-        .bind(&story.body)
-        .bind(to_json(&story.private_terms))
-        .bind(&story.pseudonym)
+        .bind(sealed)
+        .bind(wrapped)
         .bind(&story.origin_country)
         .bind(to_json(&story.transit_countries))
         .bind(&story.residence_country)
@@ -160,7 +183,7 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
-        record(&row)
+        record(&row, &self.master_key)
     }
 
     /// Submissions waiting for a moderator, oldest first.
@@ -173,7 +196,7 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(record).collect()
+        rows.iter().map(|row| record(row, &self.master_key)).collect()
     }
 
     /// A published story, whatever its visibility; `Err(WrongState)` if it was taken down

@@ -19,6 +19,16 @@ pub struct Dirs {
 }
 
 impl Dirs {
+    /// Settings for an archive in these folders.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            data_dir: self.data.clone(),
+            index_dir: self.index.clone(),
+            import_samples: false,
+            ..Settings::default()
+        }
+    }
+
     pub fn new() -> Dirs {
         let root = tempfile::tempdir().expect("temporary folder");
         let data = root.path().join("data");
@@ -50,13 +60,7 @@ impl TestServer {
     }
 
     pub async fn start_in(dirs: Dirs, samples: bool) -> TestServer {
-        let settings = Settings {
-            bind: "127.0.0.1:0".parse().unwrap(),
-            data_dir: dirs.data.clone(),
-            index_dir: dirs.index.clone(),
-            import_samples: samples,
-            ..Settings::default()
-        };
+        let settings = Settings { import_samples: samples, ..dirs.settings() };
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let running = passage::web::run(settings, listener).await.expect("server starts");
@@ -76,7 +80,7 @@ impl TestServer {
     }
 
     pub async fn store(&self) -> Store {
-        Store::open(&self.dirs.data.join("passage.db")).await.expect("store opens")
+        Store::open(&self.dirs.settings()).await.expect("store opens")
     }
 
     /// Creates an account and returns an API bearer token for it.

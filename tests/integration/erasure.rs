@@ -35,7 +35,7 @@ async fn withdrawal_leaves_no_byte_behind() {
     // Rebuild the index from the store, as `passage reindex` does, then serve again.
     let dirs = server.stop().await;
     {
-        let store = passage::store::Store::open(&dirs.data.join("passage.db")).await.unwrap();
+        let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
         let (_, mut indexer) = passage::search::SearchIndex::open(&dirs.index, store.archive_id()).unwrap();
         assert_eq!(indexer.rebuild(&store).await.unwrap(), 2);
         store.close().await;
