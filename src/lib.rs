@@ -14,8 +14,6 @@ pub mod store;
 pub mod story;
 pub mod web;
 
-use std::sync::Arc;
-
 use anyhow::Context as _;
 use tokio::sync::oneshot;
 
@@ -53,7 +51,7 @@ impl Archive {
         }
         let (stop, stopped) = oneshot::channel();
         let task = tokio::spawn(indexer.run(store.clone(), stopped));
-        let state = AppState { settings: Arc::new(settings), store, index, pepper };
+        let state = AppState::new(settings, store, index, pepper);
         let archive = Archive { state, indexer: Some((stop, task)) };
         if archive.state.settings.import_samples && archive.state.store.count_stories().await? == 0 {
             let report =

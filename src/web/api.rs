@@ -137,7 +137,7 @@ pub(super) fn unknown_receipt() -> Error {
 #[utoipa::path(post, path = "/api/v1/receipts/status", tag = "storyteller", request_body = ReceiptForm,
     responses((status = 200, body = ReceiptStatusView), (status = 404, body = super::error::ErrorBody)))]
 pub async fn receipt_status(state: web::Data<AppState>, Json(form): Json<ReceiptForm>) -> Result<HttpResponse, Error> {
-    let view = submit::check_receipt(&state.store, &state.pepper, &form.receipt).await?.ok_or_else(unknown_receipt)?;
+    let view = state.open_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(ReceiptStatusView {
         status: view.status,
         explanation: view.status.explanation(),
@@ -158,7 +158,7 @@ pub struct WithdrawnView {
     responses((status = 200, body = WithdrawnView), (status = 404, body = super::error::ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn withdraw_story(state: web::Data<AppState>, Json(form): Json<ReceiptForm>) -> Result<HttpResponse, Error> {
-    let seq = submit::withdraw(&state.store, &state.pepper, &form.receipt).await?.ok_or_else(unknown_receipt)?;
+    let seq = state.withdraw_by_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
     moderation::wait_until_searchable(&state.index, seq).await;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -183,7 +183,7 @@ pub struct SessionView {
 #[utoipa::path(post, path = "/api/v1/session", tag = "staff", request_body = LoginForm,
     responses((status = 200, body = SessionView), (status = 401, body = super::error::ErrorBody)))]
 pub async fn create_session(state: web::Data<AppState>, Json(form): Json<LoginForm>) -> Result<HttpResponse, Error> {
-    let session = accounts::login(&state.store, &form.username, &form.password, SessionKind::Api).await?;
+    let session = state.login(&form.username, &form.password, SessionKind::Api).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(SessionView {
         token: session.token,
         username: session.user.username,

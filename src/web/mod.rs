@@ -7,6 +7,7 @@ pub mod error;
 mod openapi;
 mod pages;
 pub mod templates;
+pub mod throttle;
 
 use std::future::Future;
 use std::net::TcpListener;
@@ -32,6 +33,60 @@ pub struct AppState {
     pub store: Store,
     pub index: SearchIndex,
     pub pepper: Pepper,
+    /// Guesses at receipt codes: per receipt, and failures overall.
+    pub receipts: Arc<throttle::Throttle>,
+    /// Guesses at staff passwords: per username, and failures overall.
+    pub logins: Arc<throttle::Throttle>,
+}
+
+impl AppState {
+    pub fn new(settings: Settings, store: Store, index: SearchIndex, pepper: Pepper) -> AppState {
+        use std::time::Duration;
+        AppState {
+            settings: Arc::new(settings),
+            store,
+            index,
+            pepper,
+            receipts: Arc::new(throttle::Throttle::new(10, 300, Duration::from_secs(600))),
+            logins: Arc::new(throttle::Throttle::new(10, 100, Duration::from_secs(900))),
+        }
+    }
+
+    /// The story a receipt opens, counting the attempt.
+    pub(crate) async fn open_receipt(&self, code: &str) -> Result<Option<crate::store::ReceiptView>, Error> {
+        self.receipts.attempt(&self.pepper.hash(code.trim()))?;
+        let found = crate::story::submit::check_receipt(&self.store, &self.pepper, code).await?;
+        if found.is_none() {
+            self.receipts.failed();
+        }
+        Ok(found)
+    }
+
+    /// Withdraws the story a receipt opens, counting the attempt.
+    pub(crate) async fn withdraw_by_receipt(&self, code: &str) -> Result<Option<i64>, Error> {
+        self.receipts.attempt(&self.pepper.hash(code.trim()))?;
+        let seq = crate::story::submit::withdraw(&self.store, &self.pepper, code).await?;
+        if seq.is_none() {
+            self.receipts.failed();
+        }
+        Ok(seq)
+    }
+
+    /// Checks a staff password, counting the attempt.
+    pub(crate) async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        kind: crate::store::SessionKind,
+    ) -> Result<crate::accounts::NewSession, Error> {
+        self.logins.attempt(username.as_bytes())?;
+        crate::accounts::login(&self.store, username, password, kind).await.map_err(|error| {
+            if matches!(error, crate::accounts::AccountError::BadCredentials) {
+                self.logins.failed();
+            }
+            Error::from(error)
+        })
+    }
 }
 
 /// The route table of the whole archive.

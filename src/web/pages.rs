@@ -13,7 +13,7 @@ use super::api::{QUEUE_PAGE, QueueItem, StoryView, readable_story, theme_labels,
 use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
 use super::templates::{STYLESHEET, render};
 use super::{AppState, Error, Form, private_html};
-use crate::accounts::{self, AccountError};
+use crate::accounts;
 use crate::moderation::{self, Choice, ModerationError};
 use crate::redaction::Category;
 use crate::search::{Facets, Hit, SearchRequest, SearchResults};
@@ -260,7 +260,7 @@ async fn receipt_status_page(
     receipt: &str,
     withdraw_error: Option<&str>,
 ) -> Result<HttpResponse, Error> {
-    let found = submit::check_receipt(&state.store, &state.pepper, receipt).await.map_err(|e| Error::from(e).page())?;
+    let found = state.open_receipt(receipt).await.map_err(Error::page)?;
     let Some(view) = found else {
         let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
         return Ok(no_store(StatusCode::NOT_FOUND, page));
@@ -300,7 +300,7 @@ pub async fn withdraw_story(
         let why = "Tick the box to confirm that you want to withdraw your story.";
         return receipt_status_page(&state, &form.receipt, Some(why)).await;
     }
-    let seq = submit::withdraw(&state.store, &state.pepper, &form.receipt).await.map_err(|e| Error::from(e).page())?;
+    let seq = state.withdraw_by_receipt(&form.receipt).await.map_err(Error::page)?;
     let Some(seq) = seq else { return receipt_status_page(&state, &form.receipt, None).await };
     moderation::wait_until_searchable(&state.index, seq).await;
     let status = context! {
@@ -494,7 +494,7 @@ pub async fn login(
     if expected.is_empty() || !accounts::same_secret(&expected, &form.csrf) {
         return login_page(&state, StatusCode::FORBIDDEN, Some(&Error::csrf().message), &form.username);
     }
-    match accounts::login(&state.store, &form.username, &form.password, SessionKind::Cookie).await {
+    match state.login(&form.username, &form.password, SessionKind::Cookie).await {
         Ok(session) => {
             let target = if session.user.role == Role::Journalist { "/search" } else { "/moderate" };
             let mut expired = cookie(&state, LOGIN_CSRF_COOKIE, String::new(), CookieDuration::ZERO);
@@ -505,10 +505,10 @@ pub async fn login(
                 .cookie(expired)
                 .finish())
         }
-        Err(AccountError::BadCredentials) => {
-            login_page(&state, StatusCode::UNAUTHORIZED, Some("Wrong username or password."), &form.username)
+        Err(error) if error.status.is_client_error() => {
+            login_page(&state, error.status, Some(&error.message), &form.username)
         }
-        Err(other) => Err(Error::from(other).page()),
+        Err(error) => Err(error.page()),
     }
 }
 

@@ -174,3 +174,19 @@ async fn bad_decisions_change_nothing() {
     assert_error(status, &body, 401, "bad_credentials", None);
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_is_throttled_per_receipt_not_per_address() {
+    let server = TestServer::start().await;
+    let (_, receipt) = server.submit(&story("Mine", "My own story.", "public")).await;
+    let guess = json!({"receipt": "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"});
+    for _ in 0..10 {
+        assert_eq!(server.post_json("/api/v1/receipts/status", &guess, None).await.0, 404);
+    }
+    let (status, body) = server.post_json("/api/v1/receipts/status", &guess, None).await;
+    assert_error(status, &body, 429, "too_many_attempts", None);
+    // Someone else behind the same address is not locked out of their own receipt.
+    let (status, _) = server.post_json("/api/v1/receipts/status", &json!({ "receipt": receipt }), None).await;
+    assert_eq!(status, 200);
+    server.stop().await;
+}
