@@ -229,6 +229,8 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/themes",
         "/api/v1/receipts/status",
         "/api/v1/receipts/withdraw",
+        "/api/v1/receipts/consent",
+        "/api/v1/receipts/export",
         "/api/v1/session",
         "/api/v1/moderation/queue",
         "/api/v1/moderation/stories/{id}",

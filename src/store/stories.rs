@@ -340,6 +340,50 @@ impl Store {
         Ok(seq)
     }
 
+    /// Records the storyteller's changed consent. A published story's index document follows
+    /// (a story turned private leaves the index). Returns the change, if the index must act.
+    #[tracing::instrument(skip_all, fields(id))]
+    pub async fn update_consent(&self, id: &str, consent: &Consent) -> Result<Option<i64>> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let status: Option<String> = sqlx::query_scalar(
+            "UPDATE stories SET visibility = ?, allow_quotes = ?, allow_photo = ?, allow_contact = ? \
+             WHERE id = ? RETURNING status",
+        )
+        .bind(consent.visibility.as_str())
+        .bind(consent.allow_quotes)
+        .bind(consent.allow_photo)
+        .bind(consent.allow_contact)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(status) = status else { return Err(StoreError::NotFound) };
+        let seq =
+            if status == Status::Published.as_str() { Some(append_change(&mut tx, id, &at).await?) } else { None };
+        let detail = format!(
+            "visibility={} quotes={} photo={} contact={}",
+            consent.visibility.as_str(),
+            consent.allow_quotes,
+            consent.allow_photo,
+            consent.allow_contact
+        );
+        audit(&mut tx, &at, "storyteller", "consent_change", Some(id), &detail).await?;
+        tx.commit().await?;
+        if seq.is_some() {
+            self.appended.notify_one();
+        }
+        Ok(seq)
+    }
+
+    /// The story's history without names of staff: `(at, action)`.
+    pub async fn history(&self, id: &str) -> Result<Vec<(String, String)>> {
+        let rows = sqlx::query("SELECT at, action FROM audit WHERE story_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("action")?))).collect()
+    }
+
     /// Moves everything from the WAL into the database file and empties the WAL.
     pub async fn checkpoint(&self) -> Result<()> {
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;

@@ -2,8 +2,11 @@
 
 use crate::store::{ReceiptView, Store, StoreError};
 
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
 use super::receipt::{self, Pepper, Receipt};
-use super::{FieldError, SubmissionForm};
+use super::{Consent, FieldError, PublishedStory, Status, SubmissionForm, Visibility};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
@@ -53,6 +56,86 @@ pub async fn submit(store: &Store, pepper: &Pepper, form: SubmissionForm) -> Res
 pub async fn withdraw(store: &Store, pepper: &Pepper, code: &str) -> Result<Option<i64>, StoreError> {
     let Some(view) = check_receipt(store, pepper, code).await? else { return Ok(None) };
     Ok(Some(store.withdraw(&view.id).await?))
+}
+
+/// What a storyteller may change of their consent at any time.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentChange {
+    pub visibility: Option<Visibility>,
+    pub allow_quotes: Option<bool>,
+    pub allow_photo: Option<bool>,
+    pub allow_contact: Option<bool>,
+}
+
+/// Applies a consent change to the story `id`; returns the consent now in force and the
+/// change the index must apply, if any.
+pub async fn change_consent(
+    store: &Store,
+    id: &str,
+    change: &ConsentChange,
+) -> Result<(Consent, Option<i64>), StoreError> {
+    let mut consent = store.story(id).await?.consent;
+    if let Some(visibility) = change.visibility {
+        consent.visibility = visibility;
+    }
+    consent.allow_quotes = change.allow_quotes.unwrap_or(consent.allow_quotes);
+    consent.allow_photo = change.allow_photo.unwrap_or(consent.allow_photo);
+    consent.allow_contact = change.allow_contact.unwrap_or(consent.allow_contact);
+    let seq = store.update_consent(id, &consent).await?;
+    Ok((consent, seq))
+}
+
+/// Everything the archive holds about a story, for its teller (by receipt).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StorytellerData {
+    pub id: String,
+    pub status: Status,
+    pub submitted_at: String,
+    pub message: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub language: String,
+    pub pseudonym: Option<String>,
+    pub origin_country: Option<String>,
+    pub transit_countries: Vec<String>,
+    pub residence_country: Option<String>,
+    pub year: Option<i32>,
+    pub themes: Vec<String>,
+    pub private_terms: Vec<String>,
+    pub consent: Consent,
+    /// The text as published, when it is.
+    pub published: Option<PublishedStory>,
+    /// What happened to the story and when (`at`, `action`).
+    pub history: Vec<(String, String)>,
+}
+
+pub async fn storyteller_data(store: &Store, id: &str) -> Result<StorytellerData, StoreError> {
+    let record = store.story(id).await?;
+    let published = match store.published_story(id).await {
+        Ok(story) => Some(story),
+        Err(StoreError::NotFound | StoreError::WrongState(_)) => None,
+        Err(error) => return Err(error),
+    };
+    Ok(StorytellerData {
+        id: record.id,
+        status: record.status,
+        submitted_at: record.submitted_at,
+        message: record.message,
+        title: record.title,
+        body: record.body,
+        language: record.language,
+        pseudonym: record.pseudonym,
+        origin_country: record.origin_country,
+        transit_countries: record.transit_countries,
+        residence_country: record.residence_country,
+        year: record.year,
+        themes: record.themes,
+        private_terms: record.private_terms,
+        consent: record.consent,
+        published,
+        history: store.history(id).await?,
+    })
 }
 
 /// The story a receipt opens, or `None` for a code that opens nothing.

@@ -167,6 +167,57 @@ pub async fn withdraw_story(state: web::Data<AppState>, Json(form): Json<Receipt
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+pub struct ConsentChangeForm {
+    pub receipt: String,
+    pub visibility: Option<Visibility>,
+    pub allow_quotes: Option<bool>,
+    pub allow_photo: Option<bool>,
+    pub allow_contact: Option<bool>,
+}
+
+/// Change who may read a story, or what may be done with it. A story made private leaves
+/// search and every page before this answers.
+#[utoipa::path(post, path = "/api/v1/receipts/consent", tag = "storyteller", request_body = ConsentChangeForm,
+    responses((status = 200, body = Consent), (status = 404, body = super::error::ErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn change_consent(
+    state: web::Data<AppState>,
+    Json(form): Json<ConsentChangeForm>,
+) -> Result<HttpResponse, Error> {
+    let view = state.open_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
+    let change = submit::ConsentChange {
+        visibility: form.visibility,
+        allow_quotes: form.allow_quotes,
+        allow_photo: form.allow_photo,
+        allow_contact: form.allow_contact,
+    };
+    let (consent, seq) = submit::change_consent(&state.store, &view.id, &change).await?;
+    if let Some(seq) = seq {
+        moderation::wait_until_searchable(&state.index, seq).await;
+    }
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(consent))
+}
+
+/// Everything the archive holds about a story, for the person who told it.
+#[utoipa::path(post, path = "/api/v1/receipts/export", tag = "storyteller", request_body = ReceiptForm,
+    responses((status = 200, body = submit::StorytellerData), (status = 404, body = super::error::ErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn export_my_story(state: web::Data<AppState>, Json(form): Json<ReceiptForm>) -> Result<HttpResponse, Error> {
+    let view = state.open_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
+    let data = submit::storyteller_data(&state.store, &view.id).await?;
+    Ok(my_story_json(&data))
+}
+
+/// The storyteller's data as a download that no cache keeps.
+pub(super) fn my_story_json(data: &submit::StorytellerData) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"my-story.json\""))
+        .json(data)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginForm {
     pub username: String,
     pub password: String,

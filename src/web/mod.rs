@@ -100,6 +100,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/themes").route(web::get().to(api::list_themes)))
             .service(api_route("/receipts/status").route(web::post().to(api::receipt_status)))
             .service(api_route("/receipts/withdraw").route(web::post().to(api::withdraw_story)))
+            .service(api_route("/receipts/consent").route(web::post().to(api::change_consent)))
+            .service(api_route("/receipts/export").route(web::post().to(api::export_my_story)))
             .service(
                 api_route("/session")
                     .route(web::post().to(api::create_session))
@@ -118,6 +120,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         page_route("/receipt").route(web::get().to(pages::receipt_form)).route(web::post().to(pages::check_receipt)),
     )
     .service(page_route("/receipt/withdraw").route(web::post().to(pages::withdraw_story)))
+    .service(page_route("/receipt/consent").route(web::post().to(pages::change_consent)))
+    .service(page_route("/receipt/export").route(web::post().to(pages::export_my_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
     .service(page_route("/login").route(web::get().to(pages::login_form)).route(web::post().to(pages::login)))

@@ -17,6 +17,8 @@ use super::api;
         api::list_themes,
         api::receipt_status,
         api::withdraw_story,
+        api::change_consent,
+        api::export_my_story,
         api::create_session,
         api::delete_session,
         api::moderation_queue,

@@ -265,12 +265,24 @@ async fn receipt_status_page(
         let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
         return Ok(no_store(StatusCode::NOT_FOUND, page));
     };
+    render_receipt(state, &view, receipt, withdraw_error).await
+}
+
+/// The receipt page for a story already found by its receipt.
+async fn render_receipt(
+    state: &AppState,
+    view: &crate::store::ReceiptView,
+    receipt: &str,
+    withdraw_error: Option<&str>,
+) -> Result<HttpResponse, Error> {
     let story_url = (view.status == crate::story::Status::Published).then(|| format!("/stories/{}", view.id));
+    let consent = state.store.story(&view.id).await.map_err(|e| Error::from(e).page())?.consent;
     let status = context! {
         status => view.status.as_str(),
         label => view.status.explanation(),
-        message => view.message,
+        message => &view.message,
         story_url,
+        consent => ser(&consent),
     };
     let code = if withdraw_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok(no_store(code, page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error })?))
@@ -281,6 +293,54 @@ fn no_store(status: StatusCode, page: String) -> HttpResponse {
         .content_type(header::ContentType::html())
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(page)
+}
+
+/// The storyteller's consent choices on the receipt page.
+#[derive(Deserialize)]
+pub struct ConsentPageForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    visibility: String,
+    #[serde(default, deserialize_with = "checkbox")]
+    allow_quotes: bool,
+    #[serde(default, deserialize_with = "checkbox")]
+    allow_contact: bool,
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn change_consent(
+    state: web::Data<AppState>,
+    Form(form): Form<ConsentPageForm>,
+) -> Result<HttpResponse, Error> {
+    let Some(visibility) = Visibility::parse(&form.visibility) else {
+        return receipt_status_page(&state, &form.receipt, Some("Please choose who may read your story.")).await;
+    };
+    let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
+        return receipt_status_page(&state, &form.receipt, None).await;
+    };
+    let change = submit::ConsentChange {
+        visibility: Some(visibility),
+        allow_quotes: Some(form.allow_quotes),
+        allow_photo: None,
+        allow_contact: Some(form.allow_contact),
+    };
+    let (_, seq) = submit::change_consent(&state.store, &view.id, &change).await.map_err(|e| Error::from(e).page())?;
+    if let Some(seq) = seq {
+        moderation::wait_until_searchable(&state.index, seq).await;
+    }
+    render_receipt(&state, &view, &form.receipt, None).await
+}
+
+pub async fn export_my_story(
+    state: web::Data<AppState>,
+    Form(form): Form<ReceiptPageForm>,
+) -> Result<HttpResponse, Error> {
+    let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
+        return receipt_status_page(&state, &form.receipt, None).await;
+    };
+    let data = submit::storyteller_data(&state.store, &view.id).await.map_err(|e| Error::from(e).page())?;
+    Ok(super::api::my_story_json(&data))
 }
 
 #[derive(Deserialize)]

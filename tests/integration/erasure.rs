@@ -97,3 +97,37 @@ async fn withdrawing_through_the_receipt_page() {
     assert!(store.story(&id).await.is_err(), "still stored after withdrawal");
     store.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_storyteller_changes_consent_and_downloads_their_data() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    let journalist = server.user(Role::Journalist, "jon").await;
+    let submission =
+        with(story("My garden", "Tomatoes on a balcony in Turin.", "public"), "private_terms", json!(["Turin"]));
+    let (id, receipt) = server.submit(&submission).await;
+    server.publish(&id, &moderator).await;
+    assert_eq!(server.search("tomatoes", None).await["total"], 1);
+
+    // Public → press: gone for anonymous readers at once, still there for the press.
+    let (status, consent) =
+        server.post_json("/api/v1/receipts/consent", &json!({"receipt": receipt, "visibility": "press"}), None).await;
+    assert_eq!((status, consent["visibility"].as_str()), (200, Some("press")));
+    assert_eq!(server.search("tomatoes", None).await["total"], 0);
+    assert_eq!(server.search("tomatoes", Some(&journalist)).await["total"], 1);
+    // Press → private: gone for everyone.
+    server.post_json("/api/v1/receipts/consent", &json!({"receipt": receipt, "visibility": "private"}), None).await;
+    assert_eq!(server.search("tomatoes", Some(&journalist)).await["total"], 0);
+    assert_eq!(server.get_json(&format!("/api/v1/stories/{id}"), Some(&journalist)).await.0, 404);
+
+    // The download holds what they sent, their choices and the history — no staff names.
+    let (status, data) = server.post_json("/api/v1/receipts/export", &json!({ "receipt": receipt }), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(data["body"], "Tomatoes on a balcony in Turin.");
+    assert_eq!(data["private_terms"], json!(["Turin"]));
+    assert_eq!(data["consent"]["visibility"], "private");
+    let actions: Vec<&str> = data["history"].as_array().unwrap().iter().map(|h| h[1].as_str().unwrap()).collect();
+    assert_eq!(actions, vec!["publish", "consent_change", "consent_change"]);
+    assert!(!data.to_string().contains("mira"));
+    server.stop().await;
+}
