@@ -15,7 +15,7 @@ const NONCE: usize = 24;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SealError {
-    #[error("the master key is not valid: {0}")]
+    #[error("the key is not valid: {0}")]
     BadMasterKey(String),
     #[error("sealed data could not be opened (wrong master key, or damaged data)")]
     Open,
@@ -53,25 +53,7 @@ impl MasterKey {
                 .map(MasterKey)
                 .map_err(|_| SealError::BadMasterKey("expected 64 hex digits".into()));
         }
-        let path = dir.join("master.key");
-        match std::fs::read(&path) {
-            Ok(bytes) => <[u8; 32]>::try_from(bytes.as_slice())
-                .map(MasterKey)
-                .map_err(|_| SealError::BadMasterKey(format!("{} must hold exactly 32 bytes", path.display()))),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                let key = random::<32>()?;
-                std::fs::create_dir_all(dir)?;
-                let mut options = std::fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                let mut file = options.open(&path)?;
-                file.write_all(&key)?;
-                file.sync_all()?;
-                Ok(MasterKey(key))
-            }
-            Err(error) => Err(error.into()),
-        }
+        secret_file(&dir.join("master.key")).map(MasterKey)
     }
 
     #[cfg(test)]
@@ -92,6 +74,30 @@ impl MasterKey {
         let story_key = decrypt(&self.0, &wrap_aad(id), wrapped)?;
         let story_key = <[u8; 32]>::try_from(story_key.as_slice()).map_err(|_| SealError::Open)?;
         decrypt(&story_key, id.as_bytes(), sealed)
+    }
+}
+
+/// A 32-byte secret kept in `path`, created from the OS random source with mode 0600 when
+/// missing. Shared by the master key and the receipt pepper.
+pub fn secret_file(path: &Path) -> Result<[u8; 32], SealError> {
+    match std::fs::read(path) {
+        Ok(bytes) => <[u8; 32]>::try_from(bytes.as_slice())
+            .map_err(|_| SealError::BadMasterKey(format!("{} must hold exactly 32 bytes", path.display()))),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            let secret = random::<32>()?;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(path)?;
+            file.write_all(&secret)?;
+            file.sync_all()?;
+            Ok(secret)
+        }
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -294,8 +294,9 @@ impl Status {
     }
 }
 
-/// A submission as the store holds it: raw text included. Staff only.
-#[derive(Clone)]
+/// A submission as the store holds it: raw text included. Only staff and the storyteller
+/// (by receipt) ever see it.
+#[derive(Clone, Serialize, ToSchema)]
 pub struct StoryRecord {
     pub id: String,
     pub status: Status,

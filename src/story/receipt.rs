@@ -3,7 +3,6 @@
 //! hash peppered with a secret kept outside the database (do-no-harm rule 7).
 
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 
 use hmac::{Hmac, Mac};
@@ -78,29 +77,8 @@ impl fmt::Debug for Pepper {
 
 impl Pepper {
     /// Loads the pepper from `DIR/receipt.pepper`, creating it (mode 0600) on first start.
-    pub fn load_or_create(dir: &Path) -> std::io::Result<Pepper> {
-        let path = dir.join("receipt.pepper");
-        match std::fs::read(&path) {
-            Ok(bytes) => <[u8; 32]>::try_from(bytes.as_slice()).map(Pepper).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("{} must hold exactly 32 bytes", path.display()),
-                )
-            }),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                let mut bytes = [0u8; 32];
-                getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
-                let mut options = std::fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                let mut file = options.open(&path)?;
-                file.write_all(&bytes)?;
-                file.sync_all()?;
-                Ok(Pepper(bytes))
-            }
-            Err(error) => Err(error),
-        }
+    pub fn load_or_create(dir: &Path) -> Result<Pepper, crate::store::sealing::SealError> {
+        crate::store::sealing::secret_file(&dir.join("receipt.pepper")).map(Pepper)
     }
 
     #[cfg(test)]

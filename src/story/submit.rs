@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::receipt::{self, Pepper, Receipt};
-use super::{Consent, FieldError, PublishedStory, Status, SubmissionForm, Visibility};
+use super::{Consent, FieldError, PublishedStory, StoryRecord, SubmissionForm, Visibility};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
@@ -89,21 +89,8 @@ pub async fn change_consent(
 /// Everything the archive holds about a story, for its teller (by receipt).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StorytellerData {
-    pub id: String,
-    pub status: Status,
-    pub submitted_at: String,
-    pub message: Option<String>,
-    pub title: String,
-    pub body: String,
-    pub language: String,
-    pub pseudonym: Option<String>,
-    pub origin_country: Option<String>,
-    pub transit_countries: Vec<String>,
-    pub residence_country: Option<String>,
-    pub year: Option<i32>,
-    pub themes: Vec<String>,
-    pub private_terms: Vec<String>,
-    pub consent: Consent,
+    #[serde(flatten)]
+    pub story: StoryRecord,
     /// The text as published, when it is.
     pub published: Option<PublishedStory>,
     /// What happened to the story and when (`at`, `action`).
@@ -111,31 +98,13 @@ pub struct StorytellerData {
 }
 
 pub async fn storyteller_data(store: &Store, id: &str) -> Result<StorytellerData, StoreError> {
-    let record = store.story(id).await?;
+    let story = store.story(id).await?;
     let published = match store.published_story(id).await {
         Ok(story) => Some(story),
         Err(StoreError::NotFound | StoreError::WrongState(_)) => None,
         Err(error) => return Err(error),
     };
-    Ok(StorytellerData {
-        id: record.id,
-        status: record.status,
-        submitted_at: record.submitted_at,
-        message: record.message,
-        title: record.title,
-        body: record.body,
-        language: record.language,
-        pseudonym: record.pseudonym,
-        origin_country: record.origin_country,
-        transit_countries: record.transit_countries,
-        residence_country: record.residence_country,
-        year: record.year,
-        themes: record.themes,
-        private_terms: record.private_terms,
-        consent: record.consent,
-        published,
-        history: store.history(id).await?,
-    })
+    Ok(StorytellerData { story, published, history: store.history(id).await? })
 }
 
 /// The story a receipt opens, or `None` for a code that opens nothing.

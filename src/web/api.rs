@@ -300,21 +300,8 @@ pub async fn moderation_queue(state: web::Data<AppState>, _moderator: Moderator)
 /// A submission as sent (raw text — staff only) with the redaction suggestions.
 #[derive(Serialize, ToSchema)]
 pub struct ReviewView {
-    pub id: String,
-    pub status: Status,
-    pub title: String,
-    pub body: String,
-    pub language: String,
-    pub pseudonym: Option<String>,
-    pub origin_country: Option<String>,
-    pub transit_countries: Vec<String>,
-    pub residence_country: Option<String>,
-    pub year: Option<i32>,
-    pub themes: Vec<String>,
-    pub private_terms: Vec<String>,
-    pub consent: Consent,
-    pub submitted_at: String,
-    pub message: Option<String>,
+    #[serde(flatten)]
+    pub story: StoryRecord,
     pub suggestions: Vec<Suggestion>,
 }
 
@@ -328,24 +315,7 @@ pub async fn review_story(
 ) -> Result<HttpResponse, Error> {
     let record = state.store.story(&id).await?;
     let suggestions = moderation::suggestions(&record);
-    let view = ReviewView {
-        id: record.id,
-        status: record.status,
-        title: record.title,
-        body: record.body,
-        language: record.language,
-        pseudonym: record.pseudonym,
-        origin_country: record.origin_country,
-        transit_countries: record.transit_countries,
-        residence_country: record.residence_country,
-        year: record.year,
-        themes: record.themes,
-        private_terms: record.private_terms,
-        consent: record.consent,
-        submitted_at: record.submitted_at,
-        message: record.message,
-        suggestions,
-    };
+    let view = ReviewView { story: record, suggestions };
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(view))
 }
 
