@@ -22,6 +22,8 @@ pub struct Settings {
     pub max_request_bytes: usize,
     /// Mark session cookies `Secure` (behind TLS in production).
     pub secure_cookies: bool,
+    /// Days after the moderation decision when the raw submission is destroyed.
+    pub retention_days: u32,
     /// The master key as 64 hex digits (`PASSAGE_MASTER_KEY`); without it, the key lives in
     /// `DATA/master.key`.
     pub master_key: Option<Secret>,
@@ -48,6 +50,7 @@ impl Default for Settings {
             max_request_bytes: 1024 * 1024,
             secure_cookies: false,
             master_key: None,
+            retention_days: 30,
         }
     }
 }
@@ -62,6 +65,7 @@ struct FileSettings {
     import_samples: Option<bool>,
     max_request_bytes: Option<usize>,
     secure_cookies: Option<bool>,
+    retention_days: Option<u32>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -99,13 +103,22 @@ impl Settings {
     }
 
     fn apply_file(&mut self, layer: FileSettings) {
-        let FileSettings { bind, data_dir, index_dir, import_samples, max_request_bytes, secure_cookies } = layer;
+        let FileSettings {
+            bind,
+            data_dir,
+            index_dir,
+            import_samples,
+            max_request_bytes,
+            secure_cookies,
+            retention_days,
+        } = layer;
         set(&mut self.bind, bind);
         set(&mut self.data_dir, data_dir);
         set(&mut self.index_dir, index_dir);
         set(&mut self.import_samples, import_samples);
         set(&mut self.max_request_bytes, max_request_bytes);
         set(&mut self.secure_cookies, secure_cookies);
+        set(&mut self.retention_days, retention_days);
     }
 
     fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -123,6 +136,12 @@ impl Settings {
         }
         if let Some(value) = var("PASSAGE_IMPORT_SAMPLES") {
             self.import_samples = parse_bool("PASSAGE_IMPORT_SAMPLES", &value)?;
+        }
+        if let Some(value) = var("PASSAGE_RETENTION_DAYS") {
+            self.retention_days = value.parse().map_err(|_| ConfigError::Env {
+                name: "PASSAGE_RETENTION_DAYS",
+                message: format!("expected a number of days, got {value:?}"),
+            })?;
         }
         if let Some(value) = var("PASSAGE_MASTER_KEY") {
             self.master_key = Some(Secret(value));

@@ -26,10 +26,33 @@ use web::AppState;
 /// The sample collection, built in so a new archive always has something to show.
 pub const SAMPLE_STORIES: &str = include_str!("../stories/samples.jsonl");
 
-/// An open archive: store, index and the indexer task that keeps them in step.
+/// An open archive: store, index, and the background tasks that keep them in step (the
+/// indexer) and keep raw text no longer than needed (retention).
 pub struct Archive {
     pub state: AppState,
-    indexer: Option<(oneshot::Sender<()>, tokio::task::JoinHandle<()>)>,
+    stop: Vec<(oneshot::Sender<()>, tokio::task::JoinHandle<()>)>,
+}
+
+/// How often the retention job looks for raw submissions past their time.
+const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Destroys raw submissions decided more than `days` ago, now and then every hour, until
+/// stopped. Each run is one statement, so a crash mid-way loses nothing and the next run
+/// (after a restart, at once) finishes the work.
+async fn run_retention(store: Store, days: u32, mut stop: oneshot::Receiver<()>) {
+    loop {
+        let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
+        let cutoff = cutoff.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+        match store.purge_raw_decided_before(&cutoff).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "retention: raw submissions destroyed"),
+            Err(error) => tracing::error!(%error, "retention run failed; retrying later"),
+        }
+        tokio::select! {
+            _ = &mut stop => break,
+            _ = tokio::time::sleep(RETENTION_EVERY) => {}
+        }
+    }
 }
 
 impl Archive {
@@ -49,10 +72,12 @@ impl Archive {
         if caught_up > 0 {
             tracing::info!(changes = caught_up, "index caught up with the store");
         }
-        let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(indexer.run(store.clone(), stopped));
+        let (stop_indexer, stopped) = oneshot::channel();
+        let indexing = tokio::spawn(indexer.run(store.clone(), stopped));
+        let (stop_retention, stopped) = oneshot::channel();
+        let retention = tokio::spawn(run_retention(store.clone(), settings.retention_days, stopped));
         let state = AppState::new(settings, store, index, pepper);
-        let archive = Archive { state, indexer: Some((stop, task)) };
+        let archive = Archive { state, stop: vec![(stop_indexer, indexing), (stop_retention, retention)] };
         if archive.state.settings.import_samples && archive.state.store.count_stories().await? == 0 {
             let report =
                 import::import_lines(&archive.state.store, &archive.state.pepper, SAMPLE_STORIES, true, "samples")
@@ -65,9 +90,9 @@ impl Archive {
         Ok(archive)
     }
 
-    /// Stops the indexer (releasing the index writer) and closes the store.
-    pub async fn close(mut self) {
-        if let Some((stop, task)) = self.indexer.take() {
+    /// Stops the background tasks (releasing the index writer) and closes the store.
+    pub async fn close(self) {
+        for (stop, task) in self.stop {
             let _ = stop.send(());
             let _ = task.await;
         }

@@ -251,6 +251,7 @@ mod tests {
             },
             submitted_at: String::new(),
             message: None,
+            raw_purged: false,
         }
     }
 

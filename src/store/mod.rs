@@ -120,6 +120,29 @@ mod tests {
     use super::*;
 
     #[tokio::test]
+    async fn retention_destroys_raw_text_of_decided_stories_only() {
+        let (store, dir) = test_store().await;
+        let form: crate::story::SubmissionForm = serde_json::from_value(serde_json::json!({
+            "title": "Keepsake", "body": "The raw words of Tesfamariam.", "language": "en",
+            "consent": {"visibility": "public", "version": "1", "age_confirmed": true}
+        }))
+        .unwrap();
+        let story = form.validate(2026).unwrap();
+        store.insert_story("waiting", &story, b"r1").await.unwrap();
+        store.insert_story("decided", &story, b"r2").await.unwrap();
+        store.publish("decided", "Keepsake", "The raw words of [person 1].", None, "mira", "").await.unwrap();
+        assert_eq!(store.purge_raw_decided_before("2000-01-01T00:00:00Z").await.unwrap(), 0);
+        assert_eq!(store.purge_raw_decided_before("2999-01-01T00:00:00Z").await.unwrap(), 1);
+        assert_eq!(store.purge_raw_decided_before("2999-01-01T00:00:00Z").await.unwrap(), 0, "runs again safely");
+        let decided = store.story("decided").await.unwrap();
+        assert!(decided.raw_purged && decided.body.is_empty());
+        assert_eq!(store.published_story("decided").await.unwrap().body, "The raw words of [person 1].");
+        let waiting = store.story("waiting").await.unwrap();
+        assert!(!waiting.raw_purged && waiting.body.contains("Tesfamariam"));
+        drop(dir);
+    }
+
+    #[tokio::test]
     async fn pragmas_are_in_force() {
         let (store, _dir) = test_store().await;
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&store.pool).await.unwrap();

@@ -72,10 +72,14 @@ struct Sealed {
 fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
     let id: String = row.try_get("id")?;
     let wrapped: Vec<u8> = row.try_get("wrapped_key")?;
-    let sealed: Vec<u8> = row.try_get("sealed")?;
-    let opened = key.open(&id, &wrapped, &sealed)?;
-    let sealed: Sealed =
-        serde_json::from_slice(&opened).map_err(|e| StoreError::Corrupt(format!("sealed submission: {e}")))?;
+    let raw_purged = wrapped.is_empty();
+    let sealed: Sealed = if raw_purged {
+        Sealed { title: String::new(), body: String::new(), private_terms: Vec::new(), pseudonym: None }
+    } else {
+        let sealed: Vec<u8> = row.try_get("sealed")?;
+        let opened = key.open(&id, &wrapped, &sealed)?;
+        serde_json::from_slice(&opened).map_err(|e| StoreError::Corrupt(format!("sealed submission: {e}")))?
+    };
     Ok(StoryRecord {
         id,
         status: status(row)?,
@@ -99,6 +103,7 @@ fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
         },
         submitted_at: row.try_get("submitted_at")?,
         message: row.try_get("message")?,
+        raw_purged,
     })
 }
 
@@ -382,6 +387,26 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("action")?))).collect()
+    }
+
+    /// Destroys the raw submission (its sealed text and its key) of every story decided
+    /// before `cutoff`. One statement, so a crash leaves each story either purged or not, and
+    /// the next run finishes the job. Returns how many were purged.
+    #[tracing::instrument(skip_all)]
+    pub async fn purge_raw_decided_before(&self, cutoff: &str) -> Result<u64> {
+        let purged = sqlx::query(
+            "UPDATE stories SET sealed = X'', wrapped_key = X'' \
+             WHERE decided_at IS NOT NULL AND decided_at < ? AND length(wrapped_key) > 0",
+        )
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if purged > 0 {
+            self.audit("retention", "purge_raw", None, &format!("stories={purged}")).await?;
+            self.checkpoint().await?;
+        }
+        Ok(purged)
     }
 
     /// Moves everything from the WAL into the database file and empties the WAL.

@@ -313,6 +313,8 @@ pub struct StoryRecord {
     pub consent: Consent,
     pub submitted_at: String,
     pub message: Option<String>,
+    /// The raw text was destroyed after the retention period (title and body are empty).
+    pub raw_purged: bool,
 }
 
 impl fmt::Debug for StoryRecord {
