@@ -35,7 +35,7 @@ async fn main() -> anyhow::Result<()> {
         }))?;
         let submitted = submit::submit(&state.store, &state.pepper, form).await?;
         let start = Instant::now();
-        let (_, _seq) = moderation::publish(&state.store, &submitted.id, &Choice::AllSuggestions, "bench").await?;
+        moderation::publish(&state.store, &submitted.id, &Choice::AllSuggestions, "bench").await?;
         publish_times.push(start.elapsed());
         let request = SearchRequest { q: word, ..SearchRequest::default() };
         loop {

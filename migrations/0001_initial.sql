@@ -21,6 +21,10 @@ CREATE TABLE stories (
     allow_photo       INTEGER NOT NULL,
     allow_contact     INTEGER NOT NULL,
     age_confirmed     INTEGER NOT NULL,
+    -- The teller marked the story as about a child: like an unconfirmed age, it needs two
+    -- moderators; the first one's approval is kept here.
+    about_minor       INTEGER NOT NULL DEFAULT 0,
+    first_approval    TEXT,
     consent_version   TEXT NOT NULL,
     submitted_at      TEXT NOT NULL,
     decided_at        TEXT,

@@ -47,7 +47,12 @@ pub async fn import_lines(
         report.imported += 1;
         if publish {
             match moderation::publish(store, &submitted.id, &Choice::AllSuggestions, actor).await {
-                Ok(_) => report.published += 1,
+                Ok(moderation::Publication::Published(..)) => report.published += 1,
+                Ok(moderation::Publication::AwaitingSecondApproval) => {
+                    report.problems.push(format!(
+                        "line {number}: waits for a second moderator (a child's story or an unconfirmed age)"
+                    ));
+                }
                 Err(error) => report.problems.push(format!("line {number}: not published: {error}")),
             }
         }

@@ -23,6 +23,8 @@ pub enum ModerationError {
     ReasonTooLong(usize),
     #[error("the published text still holds a private detail; the decision was refused")]
     LeakDetected,
+    #[error("you gave the first approval; a second moderator must approve this story")]
+    SameModerator,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -163,16 +165,32 @@ pub fn redact_story(record: &StoryRecord, choice: &Choice) -> Result<Redacted, M
     Ok(Redacted { title, body, pseudonym: pseudonym.cloned(), redactions: body_spans.len() + title_spans.len() })
 }
 
-/// Publishes a submission with the moderator's choice of redactions. Returns the published
-/// story and the change the index must apply for search to find it.
+/// What a moderator's "publish" led to.
+#[derive(Debug)]
+pub enum Publication {
+    /// Published: the story, and the change the index must apply for search to find it.
+    Published(Box<PublishedStory>, i64),
+    /// The first of two approvals was recorded; another moderator must publish.
+    AwaitingSecondApproval,
+}
+
+/// Publishes a submission with the moderator's choice of redactions, or records the first
+/// approval of a story that needs two.
 #[tracing::instrument(skip(store, choice))]
-pub async fn publish(
-    store: &Store,
-    id: &str,
-    choice: &Choice,
-    actor: &str,
-) -> Result<(PublishedStory, i64), ModerationError> {
+pub async fn publish(store: &Store, id: &str, choice: &Choice, actor: &str) -> Result<Publication, ModerationError> {
     let record = store.story(id).await?;
+    if record.needs_second_approval() {
+        match &record.first_approval {
+            None => {
+                // Check the redaction choice now, so the first approval is of a publishable text.
+                redact_story(&record, choice)?;
+                store.approve_first(id, actor).await?;
+                return Ok(Publication::AwaitingSecondApproval);
+            }
+            Some(first) if first == actor => return Err(ModerationError::SameModerator),
+            Some(_) => {}
+        }
+    }
     let redacted = redact_story(&record, choice)?;
     // The storyteller's own list is never negotiable: refuse rather than leak.
     let published =
@@ -182,7 +200,7 @@ pub async fn publish(
     }
     let detail = format!("redactions={}", redacted.redactions);
     let seq = store.publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail).await?;
-    Ok((store.published_story(id).await?, seq))
+    Ok(Publication::Published(Box::new(store.published_story(id).await?), seq))
 }
 
 /// Waits (briefly) until search has applied change `seq`, so a moderator who publishes and
@@ -247,11 +265,13 @@ mod tests {
                 allow_photo: false,
                 allow_contact: false,
                 age_confirmed: true,
+                about_minor: false,
                 version: "1".into(),
             },
             submitted_at: String::new(),
             message: None,
             raw_purged: false,
+            first_approval: None,
         }
     }
 

@@ -28,7 +28,8 @@ macro_rules! record_columns {
     () => {
         "id, status, language, sealed, wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
-    allow_photo, allow_contact, age_confirmed, consent_version, submitted_at, message"
+    allow_photo, allow_contact, age_confirmed, about_minor, consent_version, submitted_at, message, \
+    first_approval"
     };
 }
 
@@ -99,11 +100,13 @@ fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
             allow_photo: row.try_get("allow_photo")?,
             allow_contact: row.try_get("allow_contact")?,
             age_confirmed: row.try_get("age_confirmed")?,
+            about_minor: row.try_get("about_minor")?,
             version: row.try_get("consent_version")?,
         },
         submitted_at: row.try_get("submitted_at")?,
         message: row.try_get("message")?,
         raw_purged,
+        first_approval: row.try_get("first_approval")?,
     })
 }
 
@@ -140,8 +143,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
              origin_country, transit_countries, residence_country, year, themes, visibility, \
-             allow_quotes, allow_photo, allow_contact, age_confirmed, consent_version, submitted_at) \
-             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, submitted_at) \
+             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(receipt_hash)
@@ -158,6 +161,7 @@ impl Store {
         .bind(story.consent.allow_photo)
         .bind(story.consent.allow_contact)
         .bind(story.consent.age_confirmed)
+        .bind(story.consent.about_minor)
         .bind(&story.consent.version)
         .bind(now())
         .execute(&self.pool)
@@ -274,6 +278,26 @@ impl Store {
         tx.commit().await?;
         self.appended.notify_one();
         Ok(seq)
+    }
+
+    /// Records the first of two approvals a story needs.
+    #[tracing::instrument(skip_all, fields(id))]
+    pub async fn approve_first(&self, id: &str, actor: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let updated = sqlx::query(
+            "UPDATE stories SET first_approval = ? WHERE id = ? AND status = 'submitted' AND first_approval IS NULL",
+        )
+        .bind(actor)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(self.state_error(&mut tx, id).await);
+        }
+        audit(&mut tx, &at, actor, "approve_first", Some(id), "").await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Rejects a submission; `reason` reaches the storyteller through the receipt page.

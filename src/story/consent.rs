@@ -47,6 +47,9 @@ pub struct Consent {
     pub allow_contact: bool,
     #[serde(default)]
     pub age_confirmed: bool,
+    /// The story is about a child (under 18).
+    #[serde(default)]
+    pub about_minor: bool,
     /// The version of the consent text the storyteller was shown.
     pub version: String,
 }

@@ -315,6 +315,16 @@ pub struct StoryRecord {
     pub message: Option<String>,
     /// The raw text was destroyed after the retention period (title and body are empty).
     pub raw_purged: bool,
+    /// The moderator who gave the first of two approvals, when two are needed.
+    pub first_approval: Option<String>,
+}
+
+impl StoryRecord {
+    /// Stories about a child, or whose teller did not confirm being an adult, need two
+    /// moderators to publish them.
+    pub fn needs_second_approval(&self) -> bool {
+        self.consent.about_minor || !self.consent.age_confirmed
+    }
 }
 
 impl fmt::Debug for StoryRecord {

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::auth::{Moderator, Staff, Viewer};
 use super::{AppState, Error, Json};
 use crate::accounts;
-use crate::moderation::{self, Choice, Redaction, Suggestion};
+use crate::moderation::{self, Choice, Publication, Redaction, Suggestion};
 use crate::search::{SearchRequest, SearchResults};
 use crate::store::SessionKind;
 use crate::story::consent::{self, ConsentText};
@@ -268,6 +268,10 @@ pub struct QueueItem {
     pub language: String,
     pub submitted_at: String,
     pub visibility: Visibility,
+    /// Needs two moderators (a child's story, or an unconfirmed age).
+    pub needs_second_approval: bool,
+    /// Who gave the first approval, if one was given.
+    pub first_approval: Option<String>,
     /// Suggested redactions per category.
     pub flags: BTreeMap<&'static str, usize>,
 }
@@ -280,6 +284,8 @@ impl QueueItem {
             language: record.language.clone(),
             submitted_at: record.submitted_at.clone(),
             visibility: record.consent.visibility,
+            needs_second_approval: record.needs_second_approval(),
+            first_approval: record.first_approval.clone(),
             flags: moderation::flag_counts(record),
         }
     }
@@ -336,6 +342,14 @@ pub struct DecisionForm {
     pub redactions: Option<Vec<Redaction>>,
 }
 
+/// The first of two approvals was recorded.
+#[derive(Serialize, ToSchema)]
+pub struct AwaitingView {
+    pub id: String,
+    /// Always `awaiting_second_approval`.
+    pub status: &'static str,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct RejectedView {
     pub id: String,
@@ -345,6 +359,7 @@ pub struct RejectedView {
 /// Publish or reject a submission.
 #[utoipa::path(post, path = "/api/v1/moderation/stories/{id}/decision", tag = "staff", request_body = DecisionForm,
     responses((status = 200, description = "the published story, or the rejection", body = StoryView),
+              (status = 202, description = "first of two approvals recorded", body = AwaitingView),
               (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody),
               (status = 409, description = "already decided", body = super::error::ErrorBody)),
     security(("bearer" = [])))]
@@ -359,9 +374,14 @@ pub async fn decide_story(
     match form.action {
         DecisionAction::Publish => {
             let choice = form.redactions.map_or(Choice::AllSuggestions, Choice::Spans);
-            let (story, seq) = moderation::publish(&state.store, &id, &choice, actor).await?;
-            moderation::wait_until_searchable(&state.index, seq).await;
-            Ok(HttpResponse::Ok().json(StoryView::new(story)))
+            match moderation::publish(&state.store, &id, &choice, actor).await? {
+                Publication::Published(story, seq) => {
+                    moderation::wait_until_searchable(&state.index, seq).await;
+                    Ok(HttpResponse::Ok().json(StoryView::new(*story)))
+                }
+                Publication::AwaitingSecondApproval => Ok(HttpResponse::Accepted()
+                    .json(AwaitingView { id: id.into_inner(), status: "awaiting_second_approval" })),
+            }
         }
         DecisionAction::Reject => {
             moderation::reject(&state.store, &id, form.reason.as_deref(), actor).await?;

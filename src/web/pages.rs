@@ -14,7 +14,7 @@ use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
 use super::templates::{STYLESHEET, render};
 use super::{AppState, Error, Form, private_html};
 use crate::accounts;
-use crate::moderation::{self, Choice, ModerationError};
+use crate::moderation::{self, Choice, ModerationError, Publication};
 use crate::redaction::Category;
 use crate::search::{Facets, Hit, SearchRequest, SearchResults};
 use crate::store::{Role, SessionKind, SessionUser};
@@ -134,6 +134,8 @@ pub struct SubmitPageForm {
     allow_contact: bool,
     #[serde(deserialize_with = "checkbox")]
     age_confirmed: bool,
+    #[serde(deserialize_with = "checkbox")]
+    about_minor: bool,
     #[serde(skip_serializing)]
     consent_version: String,
 }
@@ -185,6 +187,7 @@ impl SubmitPageForm {
                 allow_photo: self.allow_photo,
                 allow_contact: self.allow_contact,
                 age_confirmed: self.age_confirmed,
+                about_minor: self.about_minor,
                 version: self.consent_version.clone(),
             },
         })
@@ -711,10 +714,11 @@ pub async fn decide_story(
     let actor = &moderator.0.user.username;
     let outcome = match form.action.as_str() {
         "publish" => match moderation::publish(&state.store, &id, &form.choice(), actor).await {
-            Ok((story, seq)) => {
+            Ok(Publication::Published(story, seq)) => {
                 moderation::wait_until_searchable(&state.index, seq).await;
                 return Ok(see_other(&format!("/stories/{}", story.id)));
             }
+            Ok(Publication::AwaitingSecondApproval) => return Ok(see_other("/moderate")),
             Err(error) => Err(error),
         },
         "reject" => moderation::reject(&state.store, &id, Some(&form.reason), actor).await,

@@ -190,3 +190,32 @@ async fn guessing_is_throttled_per_receipt_not_per_address() {
     assert_eq!(status, 200);
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_childs_story_needs_two_moderators() {
+    let server = TestServer::start().await;
+    let first = server.user(Role::Moderator, "mira").await;
+    let second = server.user(Role::Moderator, "tomas").await;
+    let mut submission = story("My daughter's school", "She learned the alphabet in a month.", "public");
+    submission["consent"]["about_minor"] = json!(true);
+    let (id, _) = server.submit(&submission).await;
+    let path = format!("/api/v1/moderation/stories/{id}/decision");
+    let (status, body) = server.post_json(&path, &json!({"action": "publish"}), Some(&first)).await;
+    assert_eq!((status, body["status"].as_str()), (202, Some("awaiting_second_approval")));
+    assert_eq!(server.search("alphabet", None).await["total"], 0, "published on one approval");
+    let (status, body) = server.post_json(&path, &json!({"action": "publish"}), Some(&first)).await;
+    assert_error(status, &body, 409, "second_moderator_needed", None);
+    let (_, queue) = server.get_json("/api/v1/moderation/queue", Some(&second)).await;
+    assert_eq!(queue[0]["first_approval"], "mira");
+    let (status, _) = server.post_json(&path, &json!({"action": "publish"}), Some(&second)).await;
+    assert_eq!(status, 200);
+    assert_eq!(server.search("alphabet", None).await["total"], 1);
+
+    // An unconfirmed age needs two as well.
+    let mut unconfirmed = story("Alone at fifteen", "I crossed alone.", "public");
+    unconfirmed["consent"]["age_confirmed"] = json!(false);
+    let (id, _) = server.submit(&unconfirmed).await;
+    let path = format!("/api/v1/moderation/stories/{id}/decision");
+    assert_eq!(server.post_json(&path, &json!({"action": "publish"}), Some(&second)).await.0, 202);
+    server.stop().await;
+}
