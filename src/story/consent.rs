@@ -64,15 +64,41 @@ pub struct ConsentText {
 
 pub const CURRENT_VERSION: &str = "1";
 
-/// The consent text in `language`; English until more translations exist.
-pub fn current_text(_language: &str) -> ConsentText {
+/// The consent texts of the current version, by language (`templates/consent/VERSION.LANG.txt`).
+/// A changed text is a new version; what someone agreed to is never rewritten.
+const TEXTS: &[(&str, &str)] = &[
+    ("en", include_str!("../../templates/consent/1.en.txt")),
+    ("ar", include_str!("../../templates/consent/1.ar.txt")),
+    ("es", include_str!("../../templates/consent/1.es.txt")),
+    ("fa", include_str!("../../templates/consent/1.fa.txt")),
+    ("fr", include_str!("../../templates/consent/1.fr.txt")),
+    ("uk", include_str!("../../templates/consent/1.uk.txt")),
+];
+
+/// The consent text in `language` (a BCP 47 tag), or in English when there is no translation.
+pub fn current_text(language: &str) -> ConsentText {
+    let primary = super::vocabulary::primary_language(language);
+    let (language, text) = TEXTS.iter().find(|(code, _)| *code == primary).copied().unwrap_or(TEXTS[0]);
     ConsentText {
         version: CURRENT_VERSION,
-        language: "en",
-        paragraphs: include_str!("../../templates/consent/1.en.txt")
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|paragraph| !paragraph.is_empty())
-            .collect(),
+        language,
+        paragraphs: text.split("\n\n").map(str::trim).filter(|paragraph| !paragraph.is_empty()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_translation_has_the_paragraphs_of_the_english() {
+        let english = current_text("en").paragraphs.len();
+        for (code, _) in TEXTS {
+            let text = current_text(code);
+            assert_eq!(text.language, *code);
+            assert_eq!(text.paragraphs.len(), english, "{code} differs from the English");
+        }
+        assert_eq!(current_text("ar-EG").language, "ar");
+        assert_eq!(current_text("ti").language, "en", "no Tigrinya text yet: English");
     }
 }
