@@ -278,20 +278,10 @@ impl SearchIndex {
         Ok((search, indexer))
     }
 
-    /// The last change the searchable index has applied.
-    pub fn applied(&self) -> i64 {
-        *self.inner.applied.borrow()
-    }
-
     /// Waits until change `seq` is searchable, at most `timeout`. Returns whether it is.
     pub async fn wait_for(&self, seq: i64, timeout: Duration) -> bool {
         let mut applied = self.inner.applied.clone();
         tokio::time::timeout(timeout, applied.wait_for(|applied| *applied >= seq)).await.is_ok_and(|r| r.is_ok())
-    }
-
-    /// Number of documents in the searchable index.
-    pub fn num_docs(&self) -> u64 {
-        self.inner.reader.searcher().num_docs()
     }
 
     /// Runs a search off the async runtime.

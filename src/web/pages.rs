@@ -265,8 +265,7 @@ async fn receipt_status_page(
 ) -> Result<HttpResponse, Error> {
     let found = state.open_receipt(receipt).await.map_err(Error::page)?;
     let Some(view) = found else {
-        let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
-        return Ok(no_store(StatusCode::NOT_FOUND, page));
+        return unknown_receipt_page();
     };
     render_receipt(state, &view, receipt, withdraw_error).await
 }
@@ -289,6 +288,12 @@ async fn render_receipt(
     };
     let code = if withdraw_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok(no_store(code, page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error })?))
+}
+
+/// The receipt page saying a code opens nothing (the attempt was already counted).
+fn unknown_receipt_page() -> Result<HttpResponse, Error> {
+    let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
+    Ok(no_store(StatusCode::NOT_FOUND, page))
 }
 
 fn no_store(status: StatusCode, page: String) -> HttpResponse {
@@ -320,7 +325,7 @@ pub async fn change_consent(
         return receipt_status_page(&state, &form.receipt, Some("Please choose who may read your story.")).await;
     };
     let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
-        return receipt_status_page(&state, &form.receipt, None).await;
+        return unknown_receipt_page();
     };
     let change = submit::ConsentChange {
         visibility: Some(visibility),
@@ -340,7 +345,7 @@ pub async fn export_my_story(
     Form(form): Form<ReceiptPageForm>,
 ) -> Result<HttpResponse, Error> {
     let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
-        return receipt_status_page(&state, &form.receipt, None).await;
+        return unknown_receipt_page();
     };
     let data = submit::storyteller_data(&state.store, &view.id).await.map_err(|e| Error::from(e).page())?;
     Ok(super::api::my_story_json(&data))
@@ -364,7 +369,7 @@ pub async fn withdraw_story(
         return receipt_status_page(&state, &form.receipt, Some(why)).await;
     }
     let seq = state.withdraw_by_receipt(&form.receipt).await.map_err(Error::page)?;
-    let Some(seq) = seq else { return receipt_status_page(&state, &form.receipt, None).await };
+    let Some(seq) = seq else { return unknown_receipt_page() };
     moderation::wait_until_searchable(&state.index, seq).await;
     let status = context! {
         status => "withdrawn",
