@@ -33,9 +33,9 @@ async fn main() -> anyhow::Result<()> {
             "language": "en",
             "consent": {"visibility": "public", "version": "1", "age_confirmed": true}
         }))?;
-        let submitted = submit::submit(&state.store, &state.pepper, form).await?;
+        let submitted = submit::submit(&state.store, &state.pepper, form, None).await?;
         let start = Instant::now();
-        moderation::publish(&state.store, &submitted.id, &Choice::AllSuggestions, "bench").await?;
+        moderation::publish(&state.store, &submitted.id, &Choice::AllSuggestions, &[], "bench").await?;
         publish_times.push(start.elapsed());
         let request = SearchRequest { q: word, ..SearchRequest::default() };
         loop {

@@ -35,7 +35,7 @@ pub async fn import_lines(
                 continue;
             }
         };
-        let submitted = match submit::submit(store, pepper, form).await {
+        let submitted = match submit::submit(store, pepper, form, None).await {
             Ok(submitted) => submitted,
             Err(SubmitError::Invalid(errors)) => {
                 let messages: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
@@ -46,7 +46,7 @@ pub async fn import_lines(
         };
         report.imported += 1;
         if publish {
-            match moderation::publish(store, &submitted.id, &Choice::AllSuggestions, actor).await {
+            match moderation::publish(store, &submitted.id, &Choice::AllSuggestions, &[], actor).await {
                 Ok(moderation::Publication::Published(..)) => report.published += 1,
                 Ok(moderation::Publication::AwaitingSecondApproval) => {
                     report.problems.push(format!(

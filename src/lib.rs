@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod config;
 pub mod import;
+pub mod media;
 pub mod moderation;
 pub mod redaction;
 pub mod search;

@@ -248,3 +248,5 @@ mod erasure;
 mod errors;
 #[path = "integration/pages.rs"]
 mod pages;
+#[path = "integration/photos.rs"]
+mod photos;

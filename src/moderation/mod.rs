@@ -8,9 +8,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::media::{self, MediaError, Region};
 use crate::redaction::{self, Action, Category, Context, Placeholders, Span, SpanError};
 use crate::search::SearchIndex;
-use crate::store::{Store, StoreError};
+use crate::store::{Release, Store, StoreError};
 use crate::story::{PublishedStory, StoryRecord};
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +26,8 @@ pub enum ModerationError {
     LeakDetected,
     #[error("you gave the first approval; a second moderator must approve this story")]
     SameModerator,
+    #[error("{0}")]
+    Photo(#[from] MediaError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -174,10 +177,17 @@ pub enum Publication {
     AwaitingSecondApproval,
 }
 
-/// Publishes a submission with the moderator's choice of redactions, or records the first
-/// approval of a story that needs two.
-#[tracing::instrument(skip(store, choice))]
-pub async fn publish(store: &Store, id: &str, choice: &Choice, actor: &str) -> Result<Publication, ModerationError> {
+/// Publishes a submission with the moderator's choice of redactions and the regions of its
+/// photo to blur, or records the first approval of a story that needs two.
+#[tracing::instrument(skip(store, choice, blur))]
+pub async fn publish(
+    store: &Store,
+    id: &str,
+    choice: &Choice,
+    blur: &[Region],
+    actor: &str,
+) -> Result<Publication, ModerationError> {
+    media::check_regions(blur)?;
     let record = store.story(id).await?;
     if record.needs_second_approval() {
         match &record.first_approval {
@@ -198,8 +208,23 @@ pub async fn publish(store: &Store, id: &str, choice: &Choice, actor: &str) -> R
     if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms)) {
         return Err(ModerationError::LeakDetected);
     }
-    let detail = format!("redactions={}", redacted.redactions);
-    let seq = store.publish(id, &redacted.title, &redacted.body, redacted.pseudonym.as_deref(), actor, &detail).await?;
+    // The photo is made from pixels, blurred as the moderator chose; the original never leaves.
+    // Whether it is shown is the teller's photo consent, checked at every request.
+    let photo = match store.photo_original(id).await? {
+        Some(original) => {
+            let regions = blur.to_vec();
+            Some(media::run(move || media::renditions(&original, &regions)).await?)
+        }
+        None => None,
+    };
+    let detail = format!("redactions={} blurred={}", redacted.redactions, blur.len());
+    let release = Release {
+        title: &redacted.title,
+        body: &redacted.body,
+        pseudonym: redacted.pseudonym.as_deref(),
+        photo: photo.as_ref(),
+    };
+    let seq = store.publish(id, &release, actor, &detail).await?;
     Ok(Publication::Published(Box::new(store.published_story(id).await?), seq))
 }
 
@@ -272,6 +297,7 @@ mod tests {
             message: None,
             raw_purged: false,
             first_approval: None,
+            photo: false,
         }
     }
 

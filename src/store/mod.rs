@@ -3,6 +3,7 @@
 //! migrations are the `.sql` files under `migrations/`.
 
 mod accounts;
+mod photos;
 pub mod sealing;
 mod stories;
 
@@ -15,8 +16,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use tokio::sync::Notify;
 
 use crate::config::Settings;
+use crate::media::MediaFiles;
 pub use accounts::{Role, SessionKind, SessionUser, User};
-pub use stories::{Change, ReceiptView};
+pub use photos::Rendition;
+pub use stories::{Change, ReceiptView, Release};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -24,7 +27,7 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
-    #[error("cannot create the data folder: {0}")]
+    #[error("a file under the data folder could not be used: {0}")]
     Io(#[from] std::io::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
@@ -50,6 +53,8 @@ pub struct Store {
     archive_id: Arc<str>,
     /// Wraps each story's own key.
     master_key: sealing::MasterKey,
+    /// The published photos' files.
+    media: MediaFiles,
 }
 
 impl Store {
@@ -78,7 +83,13 @@ impl Store {
             .await?;
         let archive_id: String =
             sqlx::query_scalar("SELECT value FROM archive_meta WHERE key = 'archive_id'").fetch_one(&pool).await?;
-        Ok(Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into(), master_key })
+        let media = MediaFiles::open(&settings.data_dir)?;
+        let store = Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into(), master_key, media };
+        let swept = store.sweep_media().await?;
+        if swept > 0 {
+            tracing::warn!(files = swept, "removed photo files left behind by an interrupted run");
+        }
+        Ok(store)
     }
 
     /// The identity of this archive (kept with the search index it feeds).
@@ -128,14 +139,18 @@ mod tests {
         }))
         .unwrap();
         let story = form.validate(2026).unwrap();
-        store.insert_story("waiting", &story, b"r1").await.unwrap();
-        store.insert_story("decided", &story, b"r2").await.unwrap();
-        store.publish("decided", "Keepsake", "The raw words of [person 1].", None, "mira", "").await.unwrap();
+        let photo = crate::media::Upload { bytes: b"the original photo".to_vec(), width: 1, height: 1 };
+        store.insert_story("waiting", &story, Some(&photo), b"r1").await.unwrap();
+        store.insert_story("decided", &story, Some(&photo), b"r2").await.unwrap();
+        let release = Release { title: "Keepsake", body: "The raw words of [person 1].", pseudonym: None, photo: None };
+        store.publish("decided", &release, "mira", "").await.unwrap();
         assert_eq!(store.purge_raw_decided_before("2000-01-01T00:00:00Z").await.unwrap(), 0);
         assert_eq!(store.purge_raw_decided_before("2999-01-01T00:00:00Z").await.unwrap(), 1);
         assert_eq!(store.purge_raw_decided_before("2999-01-01T00:00:00Z").await.unwrap(), 0, "runs again safely");
         let decided = store.story("decided").await.unwrap();
         assert!(decided.raw_purged && decided.body.is_empty());
+        assert!(!decided.photo && store.photo_original("decided").await.unwrap().is_none(), "photo original kept");
+        assert_eq!(store.photo_original("waiting").await.unwrap().as_deref(), Some(b"the original photo".as_slice()));
         assert_eq!(store.published_story("decided").await.unwrap().body, "The raw words of [person 1].");
         let waiting = store.story("waiting").await.unwrap();
         assert!(!waiting.raw_purged && waiting.body.contains("Tesfamariam"));

@@ -4,8 +4,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::photos::photo_files;
 use super::sealing::MasterKey;
 use super::{Result, Store, StoreError, now};
+use crate::media::Upload;
 use crate::story::{Consent, NewStory, PublishedStory, Status, StoryRecord, Visibility};
 
 /// One entry of the change log: the story whose published state changed.
@@ -29,7 +31,8 @@ macro_rules! record_columns {
         "id, status, language, sealed, wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
     allow_photo, allow_contact, age_confirmed, about_minor, consent_version, submitted_at, message, \
-    first_approval"
+    first_approval, EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
+    AND length(photos.wrapped_key) > 0) AS photo"
     };
 }
 
@@ -38,7 +41,8 @@ macro_rules! published_columns {
     () => {
         "id, language, published_title, published_body, published_pseudonym, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
-    published_at"
+    published_at, (allow_photo AND EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
+    AND photos.display_file IS NOT NULL)) AS photo"
     };
 }
 
@@ -59,6 +63,15 @@ fn status(row: &SqliteRow) -> Result<Status> {
 fn visibility(row: &SqliteRow) -> Result<Visibility> {
     let value: String = row.try_get("visibility")?;
     Visibility::parse(&value).ok_or_else(|| StoreError::Corrupt(format!("visibility {value:?}")))
+}
+
+/// What a moderator publishes: the redacted text, and the photo's renditions if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Release<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub pseudonym: Option<&'a str>,
+    pub photo: Option<&'a crate::media::Renditions>,
 }
 
 /// What is sealed of a submission: everything the storyteller wrote.
@@ -107,6 +120,7 @@ fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
         message: row.try_get("message")?,
         raw_purged,
         first_approval: row.try_get("first_approval")?,
+        photo: row.try_get("photo")?,
     })
 }
 
@@ -125,13 +139,20 @@ fn published(row: &SqliteRow) -> Result<PublishedStory> {
         visibility: visibility(row)?,
         allow_quotes: row.try_get("allow_quotes")?,
         published_at: row.try_get("published_at")?,
+        photo: row.try_get("photo")?,
     })
 }
 
 impl Store {
-    /// Stores a new submission in state `submitted`.
+    /// Stores a new submission in state `submitted`, with its photo if one came.
     #[tracing::instrument(skip_all, fields(id))]
-    pub async fn insert_story(&self, id: &str, story: &NewStory, receipt_hash: &[u8]) -> Result<()> {
+    pub async fn insert_story(
+        &self,
+        id: &str,
+        story: &NewStory,
+        photo: Option<&Upload>,
+        receipt_hash: &[u8],
+    ) -> Result<()> {
         let plaintext = serde_json::to_vec(&Sealed {
             title: story.title.clone(),
             body: story.body.clone(),
@@ -140,6 +161,7 @@ impl Store {
         })
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let (wrapped, sealed) = self.master_key.seal(id, &plaintext)?;
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
              origin_country, transit_countries, residence_country, year, themes, visibility, \
@@ -164,8 +186,12 @@ impl Store {
         .bind(story.consent.about_minor)
         .bind(&story.consent.version)
         .bind(now())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        if let Some(photo) = photo {
+            self.insert_photo(&mut tx, id, photo).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -243,15 +269,27 @@ impl Store {
         rows.iter().map(published).collect()
     }
 
-    /// Publishes the redacted text: one transaction updates the story, appends a change for
-    /// the index and an audit entry. Returns the change's sequence number.
+    /// Publishes the redacted text, and the photo's renditions if given: the files are
+    /// written first, then one transaction updates the story, appends a change for the index
+    /// and an audit entry. Returns the change's sequence number.
     #[tracing::instrument(skip_all, fields(id))]
-    pub async fn publish(
+    pub async fn publish(&self, id: &str, release: &Release<'_>, actor: &str, detail: &str) -> Result<i64> {
+        let files = match release.photo {
+            Some(photo) => Some(self.write_renditions(photo)?),
+            None => None,
+        };
+        let published = self.publish_rows(id, release, files.as_ref(), actor, detail).await;
+        if published.is_err() {
+            self.remove_files(files.iter().flat_map(|(display, thumbnail)| [display, thumbnail]));
+        }
+        published
+    }
+
+    async fn publish_rows(
         &self,
         id: &str,
-        title: &str,
-        body: &str,
-        pseudonym: Option<&str>,
+        release: &Release<'_>,
+        files: Option<&(String, String)>,
         actor: &str,
         detail: &str,
     ) -> Result<i64> {
@@ -262,9 +300,9 @@ impl Store {
              published_pseudonym = ?, published_at = ?, decided_at = ?, message = NULL \
              WHERE id = ? AND status = 'submitted'",
         )
-        .bind(title)
-        .bind(body)
-        .bind(pseudonym)
+        .bind(release.title)
+        .bind(release.body)
+        .bind(release.pseudonym)
         .bind(&at)
         .bind(&at)
         .bind(id)
@@ -272,6 +310,14 @@ impl Store {
         .await?;
         if updated.rows_affected() == 0 {
             return Err(self.state_error(&mut tx, id).await);
+        }
+        if let Some((display, thumbnail)) = files {
+            sqlx::query("UPDATE photos SET display_file = ?, thumbnail_file = ? WHERE story_id = ?")
+                .bind(display)
+                .bind(thumbnail)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         let seq = append_change(&mut tx, id, &at).await?;
         audit(&mut tx, &at, actor, "publish", Some(id), detail).await?;
@@ -338,20 +384,28 @@ impl Store {
         if updated.rows_affected() == 0 {
             return Err(self.state_error(&mut tx, id).await);
         }
+        let files = photo_files(&mut tx, id).await?;
+        sqlx::query("UPDATE photos SET display_file = NULL, thumbnail_file = NULL WHERE story_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let seq = append_change(&mut tx, id, &at).await?;
         audit(&mut tx, &at, actor, "unpublish", Some(id), "").await?;
         tx.commit().await?;
         self.appended.notify_one();
+        self.remove_files(&files);
         Ok(seq)
     }
 
-    /// Withdraws a story: its row goes (with `secure_delete` on, the freed pages are zeroed),
-    /// a content-free tombstone stays, and the index is told. The WAL is then checkpointed
-    /// and truncated so no copy of the row survives there either.
+    /// Withdraws a story: its rows go (with `secure_delete` on, the freed pages are zeroed),
+    /// its photo files are overwritten and removed, a content-free tombstone stays, and the
+    /// index is told. The WAL is then checkpointed and truncated so no copy of the rows
+    /// survives there either.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn withdraw(&self, id: &str) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let at = now();
+        let files = photo_files(&mut tx, id).await?;
         let deleted = sqlx::query("DELETE FROM stories WHERE id = ?").bind(id).execute(&mut *tx).await?;
         if deleted.rows_affected() == 0 {
             return Err(StoreError::NotFound);
@@ -365,6 +419,7 @@ impl Store {
         audit(&mut tx, &at, "storyteller", "withdraw", Some(id), "").await?;
         tx.commit().await?;
         self.appended.notify_one();
+        self.remove_files(&files);
         self.checkpoint().await?;
         Ok(seq)
     }
@@ -413,19 +468,28 @@ impl Store {
         rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("action")?))).collect()
     }
 
-    /// Destroys the raw submission (its sealed text and its key) of every story decided
-    /// before `cutoff`. One statement, so a crash leaves each story either purged or not, and
-    /// the next run finishes the job. Returns how many were purged.
+    /// Destroys the raw submission (its sealed text, its photo original and their keys) of
+    /// every story decided before `cutoff`. One transaction, so a crash leaves each story
+    /// either purged or not, and the next run finishes the job. Returns how many were purged.
     #[tracing::instrument(skip_all)]
     pub async fn purge_raw_decided_before(&self, cutoff: &str) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE photos SET sealed = X'', wrapped_key = X'' WHERE length(wrapped_key) > 0 AND story_id IN \
+             (SELECT id FROM stories WHERE decided_at IS NOT NULL AND decided_at < ?)",
+        )
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
         let purged = sqlx::query(
             "UPDATE stories SET sealed = X'', wrapped_key = X'' \
              WHERE decided_at IS NOT NULL AND decided_at < ? AND length(wrapped_key) > 0",
         )
         .bind(cutoff)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
+        tx.commit().await?;
         if purged > 0 {
             self.audit("retention", "purge_raw", None, &format!("stories={purged}")).await?;
             self.checkpoint().await?;
@@ -481,7 +545,7 @@ impl Store {
     }
 }
 
-async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) -> Result<i64> {
+pub(super) async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) -> Result<i64> {
     let seq = sqlx::query("INSERT INTO changes (story_id, at) VALUES (?, ?)")
         .bind(id)
         .bind(at)
@@ -491,7 +555,7 @@ async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) ->
     Ok(seq)
 }
 
-async fn audit(
+pub(super) async fn audit(
     conn: &mut sqlx::SqliteConnection,
     at: &str,
     actor: &str,

@@ -317,6 +317,8 @@ pub struct StoryRecord {
     pub raw_purged: bool,
     /// The moderator who gave the first of two approvals, when two are needed.
     pub first_approval: Option<String>,
+    /// A photo came with the story and its original is still held (sealed).
+    pub photo: bool,
 }
 
 impl StoryRecord {
@@ -350,6 +352,9 @@ pub struct PublishedStory {
     pub visibility: Visibility,
     pub allow_quotes: bool,
     pub published_at: String,
+    /// A photo is published with the story and its teller allows it to be shown.
+    #[serde(skip)]
+    pub photo: bool,
 }
 
 impl PublishedStory {

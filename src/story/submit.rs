@@ -1,5 +1,6 @@
 //! A storyteller's two entry points: sending a story and checking it with the receipt.
 
+use crate::media::Upload;
 use crate::store::{ReceiptView, Store, StoreError};
 
 use serde::{Deserialize, Serialize};
@@ -37,14 +38,20 @@ pub fn this_year() -> i32 {
     time::OffsetDateTime::now_utc().year()
 }
 
-/// Checks and stores a submission in state `submitted`.
+/// Checks and stores a submission in state `submitted`, with its photo (already checked by
+/// `media::check_upload`) if one came.
 #[tracing::instrument(skip_all)]
-pub async fn submit(store: &Store, pepper: &Pepper, form: SubmissionForm) -> Result<Submitted, SubmitError> {
+pub async fn submit(
+    store: &Store,
+    pepper: &Pepper,
+    form: SubmissionForm,
+    photo: Option<Upload>,
+) -> Result<Submitted, SubmitError> {
     let story = form.validate(this_year()).map_err(SubmitError::Invalid)?;
     let id = new_id()?;
     let receipt = Receipt::generate()?;
     let normalised = receipt::normalise(receipt.as_str()).unwrap_or_default();
-    store.insert_story(&id, &story, &pepper.hash(&normalised)).await?;
+    store.insert_story(&id, &story, photo.as_ref(), &pepper.hash(&normalised)).await?;
     // No id here: with a proxy's access log, a time and an id could tie a story to an address.
     tracing::info!("story submitted");
     Ok(Submitted { id, receipt })
@@ -127,7 +134,7 @@ mod tests {
             "consent": {"visibility": "public", "version": "1", "age_confirmed": true}
         }))
         .unwrap();
-        let submitted = submit(&store, &pepper, form).await.unwrap();
+        let submitted = submit(&store, &pepper, form, None).await.unwrap();
         let typed = submitted.receipt.as_str().to_lowercase();
         let view = check_receipt(&store, &pepper, &typed).await.unwrap().unwrap();
         assert_eq!(view.id, submitted.id);

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::{Moderator, Staff, Viewer};
+use super::upload::WithPhoto;
 use super::{AppState, Error, Json};
 use crate::accounts;
+use crate::media::{self, Region};
 use crate::moderation::{self, Choice, Publication, Redaction, Suggestion};
 use crate::search::{SearchRequest, SearchResults};
 use crate::store::SessionKind;
@@ -26,14 +28,24 @@ pub struct SubmittedView {
     pub status: Status,
 }
 
-/// Submit a story.
+/// Submit a story: as JSON, or as `multipart/form-data` with the story as JSON in a part
+/// named `story` and one photo (JPEG, PNG or WebP, at most 10 MB) in a part named `photo`.
 #[utoipa::path(post, path = "/api/v1/stories", tag = "storyteller", request_body = SubmissionForm,
     responses((status = 201, body = SubmittedView), (status = 400, body = super::error::ErrorBody),
               (status = 409, description = "consent text outdated", body = super::error::ErrorBody),
-              (status = 413, body = super::error::ErrorBody), (status = 415, body = super::error::ErrorBody)))]
+              (status = 413, body = super::error::ErrorBody),
+              (status = 415, description = "not JSON, or a photo that is not JPEG, PNG or WebP", body = super::error::ErrorBody),
+              (status = 422, description = "a damaged photo, or one with too many pixels", body = super::error::ErrorBody)))]
 #[tracing::instrument(skip_all)]
-pub async fn submit_story(state: web::Data<AppState>, Json(form): Json<SubmissionForm>) -> Result<HttpResponse, Error> {
-    let submitted = submit::submit(&state.store, &state.pepper, form).await?;
+pub async fn submit_story(
+    state: web::Data<AppState>,
+    WithPhoto { body: form, photo }: WithPhoto<SubmissionForm>,
+) -> Result<HttpResponse, Error> {
+    let photo = match photo {
+        Some(bytes) => Some(media::accept(bytes).await?),
+        None => None,
+    };
+    let submitted = submit::submit(&state.store, &state.pepper, form, photo).await?;
     Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(SubmittedView {
         id: submitted.id,
         receipt: submitted.receipt.as_str().to_owned(),
@@ -48,13 +60,28 @@ pub struct StoryView {
     pub story: PublishedStory,
     pub url: String,
     pub citation: String,
+    /// The photo, when one is published and its teller allows it to be shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<PhotoLinks>,
+}
+
+/// Where a story's photo is served: re-made from pixels, with no metadata.
+#[derive(Serialize, ToSchema)]
+pub struct PhotoLinks {
+    /// At most 1600 pixels on its longest side.
+    pub display: String,
+    /// At most 400 pixels on its longest side.
+    pub thumbnail: String,
 }
 
 impl StoryView {
     pub fn new(story: PublishedStory) -> StoryView {
         let url = format!("/stories/{}", story.id);
         let citation = story.citation(&url);
-        StoryView { story, url, citation }
+        let photo = story
+            .photo
+            .then(|| PhotoLinks { display: format!("{url}/photo"), thumbnail: format!("{url}/photo/thumbnail") });
+        StoryView { story, url, citation, photo }
     }
 }
 
@@ -340,6 +367,9 @@ pub struct DecisionForm {
     pub reason: Option<String>,
     /// Exactly these spans of the raw body are redacted; without it, every suggestion is.
     pub redactions: Option<Vec<Redaction>>,
+    /// Regions of the photo to blur before it is published (faces, signs, number plates).
+    #[serde(default)]
+    pub blur: Vec<Region>,
 }
 
 /// The first of two approvals was recorded.
@@ -374,7 +404,7 @@ pub async fn decide_story(
     match form.action {
         DecisionAction::Publish => {
             let choice = form.redactions.map_or(Choice::AllSuggestions, Choice::Spans);
-            match moderation::publish(&state.store, &id, &choice, actor).await? {
+            match moderation::publish(&state.store, &id, &choice, &form.blur, actor).await? {
                 Publication::Published(story, seq) => {
                     moderation::wait_until_searchable(&state.index, seq).await;
                     Ok(HttpResponse::Ok().json(StoryView::new(*story)))

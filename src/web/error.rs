@@ -11,6 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::accounts::AccountError;
+use crate::media::MediaError;
 use crate::moderation::ModerationError;
 use crate::search::SearchError;
 use crate::store::StoreError;
@@ -203,8 +204,25 @@ impl From<ModerationError> for Error {
             ModerationError::SameModerator => {
                 Error::new(StatusCode::CONFLICT, "second_moderator_needed", error.to_string())
             }
+            ModerationError::Photo(e) => e.into(),
             ModerationError::Store(e) => e.into(),
         }
+    }
+}
+
+impl From<MediaError> for Error {
+    fn from(error: MediaError) -> Error {
+        let message = error.to_string();
+        let message = format!("{}{}.", message[..1].to_uppercase(), &message[1..]);
+        let error = match error {
+            MediaError::TooLarge => Error::new(StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large", message),
+            MediaError::Unsupported => Error::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_photo", message),
+            MediaError::TooManyPixels => Error::new(StatusCode::UNPROCESSABLE_ENTITY, "photo_too_many_pixels", message),
+            MediaError::Damaged => Error::new(StatusCode::UNPROCESSABLE_ENTITY, "damaged_photo", message),
+            MediaError::BadRegion(_) => return Error::bad_request("invalid_blur", message).with_field("blur"),
+            other => return Error::internal(&other),
+        };
+        error.with_field("photo")
     }
 }
 

@@ -6,8 +6,10 @@ mod auth;
 pub mod error;
 mod openapi;
 mod pages;
+mod photos;
 pub mod templates;
 pub mod throttle;
+mod upload;
 
 use std::future::Future;
 use std::net::TcpListener;
@@ -109,6 +111,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             )
             .service(api_route("/moderation/queue").route(web::get().to(api::moderation_queue)))
             .service(api_route("/moderation/stories/{id}").route(web::get().to(api::review_story)))
+            .service(api_route("/moderation/stories/{id}/photo").route(web::get().to(photos::photo_preview)))
             .service(api_route("/moderation/stories/{id}/decision").route(web::post().to(api::decide_story)))
             .service(api_route("/moderation/stories/{id}/unpublish").route(web::post().to(api::unpublish_story)))
             .service(api_route("/openapi.json").route(web::get().to(openapi::openapi_json)))
@@ -124,6 +127,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(page_route("/receipt/export").route(web::post().to(pages::export_my_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
+    .service(page_route("/stories/{id}/photo").route(web::get().to(photos::story_photo)))
+    .service(page_route("/stories/{id}/photo/thumbnail").route(web::get().to(photos::story_thumbnail)))
     .service(page_route("/login").route(web::get().to(pages::login_form)).route(web::post().to(pages::login)))
     .service(page_route("/logout").route(web::post().to(pages::logout)))
     .service(page_route("/moderate").route(web::get().to(pages::moderation_queue)))
@@ -132,6 +137,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(pages::review_story))
             .route(web::post().to(pages::decide_story)),
     )
+    .service(page_route("/moderate/{id}/photo").route(web::get().to(photos::photo_preview)))
     .service(page_route("/moderate/{id}/unpublish").route(web::post().to(pages::unpublish_story)))
     .service(page_route("/static/style.css").route(web::get().to(pages::stylesheet)))
     .default_service(web::to(pages::not_found));

@@ -25,6 +25,7 @@ use super::api;
         api::review_story,
         api::decide_story,
         api::unpublish_story,
+        super::photos::photo_preview,
     ),
     components(schemas(super::error::ErrorBody, api::RejectedView)),
     modifiers(&BearerAuth),

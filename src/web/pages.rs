@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use super::api::{QUEUE_PAGE, QueueItem, StoryView, readable_story, theme_labels, unknown_receipt};
 use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
 use super::templates::{STYLESHEET, render};
+use super::upload::WithPhoto;
 use super::{AppState, Error, Form, private_html};
 use crate::accounts;
+use crate::media;
 use crate::moderation::{self, Choice, ModerationError, Publication};
 use crate::redaction::Category;
 use crate::search::{Facets, Hit, SearchRequest, SearchResults};
@@ -213,28 +215,52 @@ pub async fn submit_form() -> Result<HttpResponse, Error> {
     Ok(private_html(submit_page(&form, &BTreeMap::new())?))
 }
 
+fn field_errors(errors: Vec<crate::story::FieldError>) -> BTreeMap<String, String> {
+    errors
+        .into_iter()
+        .map(|e| {
+            let field = if e.field.starts_with("consent.") { "form".to_owned() } else { e.field.to_owned() };
+            (field, e.message)
+        })
+        .collect()
+}
+
 #[tracing::instrument(skip_all)]
-pub async fn submit_story(state: web::Data<AppState>, Form(form): Form<SubmitPageForm>) -> Result<HttpResponse, Error> {
-    let errors = match form.to_submission() {
-        Ok(submission) => match submit::submit(&state.store, &state.pepper, submission).await {
+pub async fn submit_story(
+    state: web::Data<AppState>,
+    WithPhoto { body: form, photo }: WithPhoto<SubmitPageForm>,
+) -> Result<HttpResponse, Error> {
+    let photo = match photo {
+        Some(bytes) => Some(media::accept(bytes).await).transpose(),
+        None => Ok(None),
+    };
+    let (errors, status) = match (form.to_submission(), photo) {
+        (Ok(submission), Ok(photo)) => match submit::submit(&state.store, &state.pepper, submission, photo).await {
             Ok(submitted) => {
                 let page = page("submitted.html", None, context! { receipt => submitted.receipt.as_str() })?;
                 return Ok(private_html(page));
             }
-            Err(SubmitError::Invalid(errors)) => errors
-                .into_iter()
-                .map(|e| {
-                    let field = if e.field.starts_with("consent.") { "form".to_owned() } else { e.field.to_owned() };
-                    (field, e.message)
-                })
-                .collect(),
+            Err(SubmitError::Invalid(errors)) => (field_errors(errors), StatusCode::BAD_REQUEST),
             Err(other) => return Err(Error::from(other).page()),
         },
-        Err(errors) => errors,
+        (submission, photo) => {
+            // Every problem at once: the form's and the photo's.
+            let mut errors = match submission {
+                Ok(submission) => submission.validate(submit::this_year()).err().map(field_errors).unwrap_or_default(),
+                Err(errors) => errors,
+            };
+            let mut status = StatusCode::BAD_REQUEST;
+            if let Err(refused) = photo {
+                let refused = Error::from(refused);
+                status = refused.status;
+                errors.insert("photo".into(), refused.message);
+            }
+            (errors, status)
+        }
     };
     // The draft comes back whole, with the problems next to their fields.
     let page = submit_page(&form, &errors)?;
-    Ok(HttpResponse::build(StatusCode::BAD_REQUEST)
+    Ok(HttpResponse::build(status)
         .content_type(header::ContentType::html())
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(page))
@@ -494,7 +520,7 @@ pub async fn search(
 
 pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<String>) -> Result<HttpResponse, Error> {
     let story = readable_story(&state, &viewer, &id).await.map_err(Error::page)?;
-    let StoryView { story, url, citation } = StoryView::new(story);
+    let StoryView { story, url, citation, photo } = StoryView::new(story);
     let paragraphs = paragraphs(&story.body);
     let ctx = context! {
         story => context! {
@@ -507,6 +533,7 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
             residence_name => story.residence_country.as_deref().and_then(vocabulary::country_name),
             year => story.year, published_at => story.published_at.get(..10).unwrap_or_default(),
             visibility => story.visibility.as_str(), allow_quotes => story.allow_quotes, url, citation,
+            photo => ser(photo),
         },
         lang => &story.language,
     };
@@ -614,6 +641,8 @@ pub struct ReviewPageForm {
     accept: Vec<String>,
     extra_terms: String,
     extra_category: String,
+    /// Regions of the photo to blur, one per line: `left top width height` in percent.
+    blur: String,
     reason: String,
     action: String,
 }
@@ -674,7 +703,9 @@ fn review_page(
         visibility => record.consent.visibility.as_str(), allow_quotes => record.consent.allow_quotes,
         allow_contact => record.consent.allow_contact, private_terms => &record.private_terms,
         submitted_at => &record.submitted_at, status => record.status.as_str(),
+        photo => record.photo, allow_photo => record.consent.allow_photo,
     };
+    let blur_error = media::parse_regions(&form.blur).err().map(|e| Error::from(e).message);
     let preview_paragraphs = paragraphs(&redacted.body);
     page(
         "moderate_review.html",
@@ -685,7 +716,7 @@ fn review_page(
             extra_category => choice_category(&form.extra_category),
             categories => EXTRA_CATEGORIES.map(Category::as_str),
             preview_title => &redacted.title, preview_paragraphs,
-            reason => &form.reason, error,
+            reason => &form.reason, error, blur => form.blur.trim(), blur_error,
         },
     )
 }
@@ -708,6 +739,16 @@ pub async fn review_story(
     Ok(private_html(review_page(&moderator.0, &record, &form, None)?))
 }
 
+async fn publish_from_page(
+    state: &AppState,
+    id: &str,
+    form: &ReviewPageForm,
+    actor: &str,
+) -> Result<Publication, ModerationError> {
+    let blur = media::parse_regions(&form.blur)?;
+    moderation::publish(&state.store, id, &form.choice(), &blur, actor).await
+}
+
 #[tracing::instrument(skip_all, fields(id = %id))]
 pub async fn decide_story(
     state: web::Data<AppState>,
@@ -718,7 +759,7 @@ pub async fn decide_story(
     moderator.check_csrf(&form.csrf)?;
     let actor = &moderator.0.user.username;
     let outcome = match form.action.as_str() {
-        "publish" => match moderation::publish(&state.store, &id, &form.choice(), actor).await {
+        "publish" => match publish_from_page(&state, &id, &form, actor).await {
             Ok(Publication::Published(story, seq)) => {
                 moderation::wait_until_searchable(&state.index, seq).await;
                 return Ok(see_other(&format!("/stories/{}", story.id)));

@@ -1,5 +1,7 @@
 //! Shared helpers: the real server on an ephemeral port, with its own data and index folders.
 
+pub mod photos;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
@@ -129,6 +131,16 @@ impl TestServer {
         let (status, body) = self.post_json("/api/v1/stories", story, None).await;
         assert_eq!(status, 201, "{body}");
         (body["id"].as_str().unwrap().to_owned(), body["receipt"].as_str().unwrap().to_owned())
+    }
+
+    /// Submits a story with a photo as `multipart/form-data`; returns the status and body.
+    pub async fn submit_with_photo(&self, story: &Value, photo: Vec<u8>, file_name: &str) -> (u16, Value) {
+        let form = reqwest::multipart::Form::new()
+            .text("story", story.to_string())
+            .part("photo", reqwest::multipart::Part::bytes(photo).file_name(file_name.to_owned()));
+        let response = self.client.post(self.url("/api/v1/stories")).multipart(form).send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
     }
 
     /// Publishes with every suggestion accepted.

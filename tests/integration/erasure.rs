@@ -2,12 +2,18 @@
 
 use serde_json::json;
 
+use crate::common::photos::phone_photo;
 use crate::common::{Dirs, TestServer, all_bytes, contains, story, with};
 use passage::store::Role;
 
 const TITLE_MARK: &str = "Wombatquill";
 const BODY_MARK: &str = "zanzibarquokka";
 const PRIVATE_MARK: &str = "Velociraptora";
+const PHOTO_MARK: &str = "Okapiphotomark";
+
+fn photo_files(dirs: &Dirs) -> usize {
+    std::fs::read_dir(dirs.data.join("media")).unwrap().count()
+}
 
 fn files_holding(dirs: &Dirs, needle: &str) -> Vec<String> {
     [&dirs.data, &dirs.index]
@@ -28,7 +34,14 @@ async fn withdrawal_leaves_no_byte_behind() {
     let body = format!("{BODY_MARK} is what my sister {PRIVATE_MARK} called the cat we left in Aleppo.");
     let submission =
         with(story(&format!("{TITLE_MARK} and the cat"), &body, "public"), "private_terms", json!([PRIVATE_MARK]));
-    let (id, receipt) = server.submit(&submission).await;
+    let submission = with(
+        submission,
+        "consent",
+        json!({"visibility": "public", "allow_photo": true, "age_confirmed": true, "version": "1"}),
+    );
+    let (status, sent) = server.submit_with_photo(&submission, phone_photo(PHOTO_MARK), "cat.jpg").await;
+    assert_eq!(status, 201, "{sent}");
+    let (id, receipt) = (sent["id"].as_str().unwrap().to_owned(), sent["receipt"].as_str().unwrap().to_owned());
     server.publish(&id, &moderator).await;
     assert_eq!(server.search(BODY_MARK, None).await["total"], 1);
 
@@ -45,6 +58,7 @@ async fn withdrawal_leaves_no_byte_behind() {
 
     // The scan can see these words where they are stored (the control for what follows).
     assert!(!files_holding(&server.dirs, BODY_MARK).is_empty(), "the scan cannot see stored text");
+    assert_eq!(photo_files(&server.dirs), 2, "the photo's display file and thumbnail");
 
     let (status, body) = server.post_json("/api/v1/receipts/withdraw", &json!({ "receipt": receipt }), None).await;
     assert_eq!((status, body["status"].as_str()), (200, Some("withdrawn")));
@@ -57,12 +71,15 @@ async fn withdrawal_leaves_no_byte_behind() {
     assert_eq!(status, 404);
     assert_eq!(server.search("lighthouse", None).await["total"], 1, "the other story was lost");
 
+    assert_eq!(server.client.get(server.url(&format!("/stories/{id}/photo"))).send().await.unwrap().status(), 410);
+
     // And gone from the disk, even before the server stops.
-    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK] {
+    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK, PHOTO_MARK] {
         assert_eq!(files_holding(&server.dirs, mark), Vec::<String>::new(), "{mark} survives on disk");
     }
+    assert_eq!(photo_files(&server.dirs), 0, "the photo's files survive");
     let dirs = server.stop().await;
-    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK] {
+    for mark in [TITLE_MARK, BODY_MARK, PRIVATE_MARK, PHOTO_MARK] {
         assert_eq!(files_holding(&dirs, mark), Vec::<String>::new(), "{mark} survives on disk after shutdown");
     }
 }
