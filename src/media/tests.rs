@@ -36,6 +36,21 @@ fn formats_are_recognised_by_their_bytes_only() {
 }
 
 #[test]
+fn webp_and_png_photos_are_accepted() {
+    let image = RgbaImage::from_fn(48, 24, |x, _| Rgba([(x * 5) as u8, 80, 200, 255]));
+    let mut webp = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+        .encode(&image, 48, 24, image::ExtendedColorType::Rgba8)
+        .unwrap();
+    for bytes in [webp, png(&image)] {
+        let upload = check_upload(bytes).unwrap();
+        assert_eq!((upload.width, upload.height), (48, 24));
+        let made = renditions(&upload.bytes, &[]).unwrap();
+        assert_eq!(sniff(&made.display.bytes), Ok(Format::Jpeg));
+    }
+}
+
+#[test]
 fn oversized_uploads_are_refused_unread() {
     let mut big = jpeg(&checkerboard());
     big.resize(MAX_UPLOAD_BYTES + 1, 0);

@@ -102,6 +102,8 @@ pub struct StorytellerData {
     pub published: Option<PublishedStory>,
     /// What happened to the story and when (`at`, `action`).
     pub history: Vec<(String, String)>,
+    /// The photo exactly as it was sent, as a `data:` URL, while the archive holds it.
+    pub photo_original: Option<String>,
 }
 
 pub async fn storyteller_data(store: &Store, id: &str) -> Result<StorytellerData, StoreError> {
@@ -111,7 +113,16 @@ pub async fn storyteller_data(store: &Store, id: &str) -> Result<StorytellerData
         Err(StoreError::NotFound | StoreError::WrongState(_)) => None,
         Err(error) => return Err(error),
     };
-    Ok(StorytellerData { story, published, history: store.history(id).await? })
+    let photo_original = store.photo_original(id).await?.map(|bytes| {
+        use base64::Engine as _;
+        let format = match crate::media::sniff(&bytes) {
+            Ok(crate::media::Format::Png) => "png",
+            Ok(crate::media::Format::Webp) => "webp",
+            _ => "jpeg",
+        };
+        format!("data:image/{format};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+    });
+    Ok(StorytellerData { story, published, history: store.history(id).await?, photo_original })
 }
 
 /// The story a receipt opens, or `None` for a code that opens nothing.

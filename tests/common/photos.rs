@@ -75,3 +75,16 @@ pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
     }
     bytes
 }
+
+/// A busy black-and-white pattern, 320 × 240, that blurring visibly flattens.
+pub fn checkerboard_jpeg() -> Vec<u8> {
+    let pixels =
+        RgbImage::from_fn(
+            320,
+            240,
+            |x, y| if (x / 4 + y / 4) % 2 == 0 { Rgb([250, 250, 250]) } else { Rgb([5, 5, 5]) },
+        );
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95).encode_image(&pixels).unwrap();
+    jpeg
+}

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::common::photos::{LATITUDE_TEXT, SERIAL, phone_photo};
+use crate::common::photos::{LATITUDE_TEXT, SERIAL, checkerboard_jpeg, phone_photo};
 use crate::common::{TestServer, contains, story, with};
 use passage::store::Role;
 
@@ -101,6 +101,47 @@ async fn a_photo_is_shown_only_while_its_teller_allows_it() {
     assert_eq!(get(&server, &format!("/stories/{id}/photo")).await.status(), 200);
     assert_eq!(server.post_json("/api/v1/receipts/consent", &change(false), None).await.0, 200);
     assert_eq!(get(&server, &format!("/stories/{id}/photo")).await.status(), 404);
+
+    // The teller's download holds the photo exactly as they sent it.
+    let (status, data) = server.post_json("/api/v1/receipts/export", &json!({ "receipt": receipt }), None).await;
+    assert_eq!(status, 200);
+    let url = data["photo_original"].as_str().unwrap();
+    let encoded = url.strip_prefix("data:image/jpeg;base64,").unwrap();
+    use base64::Engine as _;
+    assert_eq!(base64::engine::general_purpose::STANDARD.decode(encoded).unwrap(), phone_photo("x"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_published_file_is_blurred_where_the_moderator_chose() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    let (_, body) = server.submit_with_photo(&photo_story("Faces", true), checkerboard_jpeg(), "crowd.jpg").await;
+    let id = body["id"].as_str().unwrap().to_owned();
+    // A region outside the photo is refused and publishes nothing.
+    let decision = |blur: serde_json::Value| json!({"action": "publish", "blur": blur});
+    let path = format!("/api/v1/moderation/stories/{id}/decision");
+    let (status, refused) = server
+        .post_json(&path, &decision(json!([{"x": 90, "y": 0, "width": 20, "height": 10}])), Some(&moderator))
+        .await;
+    assert_eq!((status, refused["error"]["field"].as_str()), (400, Some("blur")), "{refused}");
+    // The left half of the top half: pixels 0..160 × 0..120 of 320 × 240.
+    let region = json!([{"x": 0, "y": 0, "width": 50, "height": 50}]);
+    assert_eq!(server.post_json(&path, &decision(region), Some(&moderator)).await.0, 200);
+
+    let bytes = get(&server, &format!("/stories/{id}/photo")).await.bytes().await.unwrap();
+    let served = image::load_from_memory(&bytes).unwrap().to_luma8();
+    let spread = |x0: u32, y0: u32| {
+        let values: Vec<f64> = (y0..y0 + 80)
+            .flat_map(|y| (x0..x0 + 80).map(move |x| (x, y)))
+            .map(|(x, y)| f64::from(served.get_pixel(x, y).0[0]))
+            .collect();
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64).sqrt()
+    };
+    assert!(spread(20, 20) < 10.0, "inside the region the pattern is gone: {}", spread(20, 20));
+    for (x, y) in [(200, 20), (20, 150), (200, 150)] {
+        assert!(spread(x, y) > 100.0, "outside the region the pattern stays: {} at {x},{y}", spread(x, y));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
