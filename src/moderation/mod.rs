@@ -292,6 +292,7 @@ mod tests {
                 age_confirmed: true,
                 about_minor: false,
                 version: "1".into(),
+                language: "en".into(),
             },
             submitted_at: String::new(),
             message: None,

@@ -30,8 +30,8 @@ macro_rules! record_columns {
     () => {
         "id, status, language, sealed, wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
-    allow_photo, allow_contact, age_confirmed, about_minor, consent_version, submitted_at, message, \
-    first_approval, EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
+    allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, submitted_at, \
+    message, first_approval, EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
     AND length(photos.wrapped_key) > 0) AS photo"
     };
 }
@@ -115,6 +115,7 @@ fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
             age_confirmed: row.try_get("age_confirmed")?,
             about_minor: row.try_get("about_minor")?,
             version: row.try_get("consent_version")?,
+            language: row.try_get("consent_language")?,
         },
         submitted_at: row.try_get("submitted_at")?,
         message: row.try_get("message")?,
@@ -165,8 +166,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
              origin_country, transit_countries, residence_country, year, themes, visibility, \
-             allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, submitted_at) \
-             VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, \
+             submitted_at) VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(receipt_hash)
@@ -185,6 +186,7 @@ impl Store {
         .bind(story.consent.age_confirmed)
         .bind(story.consent.about_minor)
         .bind(&story.consent.version)
+        .bind(&story.consent.language)
         .bind(now())
         .execute(&mut *tx)
         .await?;

@@ -52,6 +52,18 @@ pub struct Consent {
     pub about_minor: bool,
     /// The version of the consent text the storyteller was shown.
     pub version: String,
+    /// The language of the consent text the storyteller was shown (`GET /api/v1/consent`).
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".into()
+}
+
+/// The languages the current consent text is written in.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    TEXTS.iter().map(|(code, _)| *code)
 }
 
 /// The consent text currently offered.

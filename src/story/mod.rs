@@ -211,6 +211,16 @@ impl SubmissionForm {
                 ),
             ));
         }
+        if !consent::languages().any(|code| code == self.consent.language) {
+            errors.push(field_error(
+                "consent.language",
+                "invalid_field",
+                format!(
+                    "There is no consent text in that language; it is written in {}.",
+                    consent::languages().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
         match (errors.is_empty(), language) {
             (true, Some(language)) => Ok(NewStory {
                 title,
@@ -409,9 +419,22 @@ mod tests {
         bad.year = Some(3000);
         bad.themes = vec!["illegality".into()];
         bad.consent.version = "0".into();
+        bad.consent.language = "xx".into();
         let errors = bad.validate(2026).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["title", "body", "language", "origin_country", "year", "themes", "consent.version"]);
+        assert_eq!(
+            fields,
+            vec![
+                "title",
+                "body",
+                "language",
+                "origin_country",
+                "year",
+                "themes",
+                "consent.version",
+                "consent.language"
+            ]
+        );
     }
 
     #[test]

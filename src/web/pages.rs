@@ -140,6 +140,11 @@ pub struct SubmitPageForm {
     about_minor: bool,
     #[serde(skip_serializing)]
     consent_version: String,
+    #[serde(skip_serializing)]
+    consent_language: String,
+    /// A button asking for the consent text in another language: show it, send nothing.
+    #[serde(skip_serializing)]
+    show_consent_in: String,
 }
 
 fn checkbox<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
@@ -191,12 +196,16 @@ impl SubmitPageForm {
                 age_confirmed: self.age_confirmed,
                 about_minor: self.about_minor,
                 version: self.consent_version.clone(),
+                // A form from before the language was recorded was shown in English.
+                language: optional(&self.consent_language).unwrap_or_else(|| "en".into()),
             },
         })
     }
 }
 
 fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Result<String, Error> {
+    let consent_text =
+        consent::current_text(if form.consent_language.is_empty() { "en" } else { &form.consent_language });
     let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
     page(
         "submit.html",
@@ -205,13 +214,27 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
             form => ser(form), errors => ser(errors), themes,
             countries => ser(&*COUNTRIES),
             languages => ser(LANGUAGES),
-            consent => ser(consent::current_text("en")),
+            consent => ser(&consent_text),
+            consent_dir => vocabulary::direction(consent_text.language),
+            consent_languages => consent::languages()
+                .map(|code| context! { code, name => vocabulary::language_name(code) })
+                .collect::<Vec<_>>(),
         },
     )
 }
 
-pub async fn submit_form() -> Result<HttpResponse, Error> {
-    let form = SubmitPageForm { visibility: "public".into(), ..SubmitPageForm::default() };
+#[derive(Debug, Deserialize)]
+pub struct LanguageQuery {
+    lang: Option<String>,
+}
+
+/// The form, with the consent text in the language asked for (`?lang=ar`) when there is one.
+pub async fn submit_form(query: web::Query<LanguageQuery>) -> Result<HttpResponse, Error> {
+    let form = SubmitPageForm {
+        visibility: "public".into(),
+        consent_language: query.lang.clone().unwrap_or_default(),
+        ..SubmitPageForm::default()
+    };
     Ok(private_html(submit_page(&form, &BTreeMap::new())?))
 }
 
@@ -228,8 +251,12 @@ fn field_errors(errors: Vec<crate::story::FieldError>) -> BTreeMap<String, Strin
 #[tracing::instrument(skip_all)]
 pub async fn submit_story(
     state: web::Data<AppState>,
-    WithPhoto { body: form, photo }: WithPhoto<SubmitPageForm>,
+    WithPhoto { body: mut form, photo }: WithPhoto<SubmitPageForm>,
 ) -> Result<HttpResponse, Error> {
+    if !form.show_consent_in.is_empty() {
+        form.consent_language = std::mem::take(&mut form.show_consent_in);
+        return Ok(private_html(submit_page(&form, &BTreeMap::new())?));
+    }
     let photo = match photo {
         Some(bytes) => Some(media::accept(bytes).await).transpose(),
         None => Ok(None),

@@ -143,6 +143,7 @@ async fn the_storyteller_changes_consent_and_downloads_their_data() {
     assert_eq!(data["body"], "Tomatoes on a balcony in Turin.");
     assert_eq!(data["private_terms"], json!(["Turin"]));
     assert_eq!(data["consent"]["visibility"], "private");
+    assert_eq!((data["consent"]["version"].as_str(), data["consent"]["language"].as_str()), (Some("1"), Some("en")));
     let actions: Vec<&str> = data["history"].as_array().unwrap().iter().map(|h| h[1].as_str().unwrap()).collect();
     assert_eq!(actions, vec!["publish", "consent_change", "consent_change"]);
     assert!(!data.to_string().contains("mira"));

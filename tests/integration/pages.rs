@@ -47,13 +47,29 @@ async fn submit_moderate_and_read_through_the_pages() {
     assert!(page.contains("Please write the year as a number"));
     assert!(page.contains("Every morning Samira and I bake bread"), "the draft was lost");
 
+    // Reading the consent in Arabic keeps the draft and sends nothing.
+    let mut switch = form.to_vec();
+    switch.push(("show_consent_in", "ar"));
+    let response = storyteller.post(server.url("/submit")).form(&switch).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("class=\"consent-text\" lang=\"ar\" dir=\"rtl\""), "no Arabic consent text");
+    assert!(page.contains("Every morning Samira and I bake bread"), "the draft was lost");
+    assert!(page.contains("name=\"consent_language\" value=\"ar\""));
+    let store = server.store().await;
+    assert_eq!(store.count_stories().await.unwrap(), 0, "a language switch sent the story");
+
     let mut fixed = form.to_vec();
     fixed.retain(|(k, _)| *k != "year");
     fixed.push(("year", "2016"));
+    fixed.push(("consent_language", "ar"));
     let response = storyteller.post(server.url("/submit")).form(&fixed).send().await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "no-store");
     let receipt = receipt_in(&response.text().await.unwrap());
+    let consent = &store.queue(1).await.unwrap()[0].consent;
+    assert_eq!((consent.version.as_str(), consent.language.as_str()), ("1", "ar"), "the consent read is recorded");
+    store.close().await;
 
     let check = |receipt: String| {
         let storyteller = storyteller.clone();
