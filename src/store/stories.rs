@@ -154,14 +154,7 @@ impl Store {
         photo: Option<&Upload>,
         receipt_hash: &[u8],
     ) -> Result<()> {
-        let plaintext = serde_json::to_vec(&Sealed {
-            title: story.title.clone(),
-            body: story.body.clone(),
-            private_terms: story.private_terms.clone(),
-            pseudonym: story.pseudonym.clone(),
-        })
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let (wrapped, sealed) = self.master_key.seal(id, &plaintext)?;
+        let (wrapped, sealed) = self.seal_story(id, story)?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
@@ -195,6 +188,60 @@ impl Store {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Replaces a submission still waiting for a moderator with its teller's edited version
+    /// (sealed under a fresh key). A first approval of the old text no longer counts.
+    #[tracing::instrument(skip_all, fields(id))]
+    pub async fn replace_submission(&self, id: &str, story: &NewStory) -> Result<()> {
+        let (wrapped, sealed) = self.seal_story(id, story)?;
+        let mut tx = self.pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE stories SET sealed = ?, wrapped_key = ?, language = ?, origin_country = ?, \
+             transit_countries = ?, residence_country = ?, year = ?, themes = ?, visibility = ?, \
+             allow_quotes = ?, allow_photo = ?, allow_contact = ?, age_confirmed = ?, about_minor = ?, \
+             consent_version = ?, consent_language = ?, first_approval = NULL \
+             WHERE id = ? AND status = 'submitted'",
+        )
+        .bind(sealed)
+        .bind(wrapped)
+        .bind(&story.language)
+        .bind(&story.origin_country)
+        .bind(to_json(&story.transit_countries))
+        .bind(&story.residence_country)
+        .bind(story.year)
+        .bind(to_json(&story.themes))
+        .bind(story.consent.visibility.as_str())
+        .bind(story.consent.allow_quotes)
+        .bind(story.consent.allow_photo)
+        .bind(story.consent.allow_contact)
+        .bind(story.consent.age_confirmed)
+        .bind(story.consent.about_minor)
+        .bind(&story.consent.version)
+        .bind(&story.consent.language)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(self.state_error(&mut tx, id).await);
+        }
+        audit(&mut tx, &now(), "storyteller", "edit", Some(id), "").await?;
+        tx.commit().await?;
+        // The old text's pages are free now; keep no copy of them in the WAL.
+        self.checkpoint().await?;
+        Ok(())
+    }
+
+    /// Seals what the storyteller wrote under a fresh key: (wrapped key, sealed).
+    fn seal_story(&self, id: &str, story: &NewStory) -> Result<(Vec<u8>, Vec<u8>)> {
+        let plaintext = serde_json::to_vec(&Sealed {
+            title: story.title.clone(),
+            body: story.body.clone(),
+            private_terms: story.private_terms.clone(),
+            pseudonym: story.pseudonym.clone(),
+        })
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(self.master_key.seal(id, &plaintext)?)
     }
 
     pub async fn count_stories(&self) -> Result<i64> {

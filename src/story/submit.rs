@@ -57,6 +57,16 @@ pub async fn submit(
     Ok(Submitted { id, receipt })
 }
 
+/// Replaces the story `id`, while it waits for a moderator, with its teller's edited version.
+/// The photo, if any, stays as it was. `Err(Store(WrongState))` once a moderator decided.
+#[tracing::instrument(skip_all)]
+pub async fn edit(store: &Store, id: &str, form: SubmissionForm) -> Result<(), SubmitError> {
+    let story = form.validate(this_year()).map_err(SubmitError::Invalid)?;
+    store.replace_submission(id, &story).await?;
+    tracing::info!("submission edited");
+    Ok(())
+}
+
 /// Withdraws the story a receipt opens. Returns the change the index must apply, or `None`
 /// for a code that opens nothing.
 #[tracing::instrument(skip_all)]

@@ -225,6 +225,40 @@ pub async fn change_consent(
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(consent))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditForm {
+    pub receipt: String,
+    /// The whole story as it should now read, in the submit format (the photo stays).
+    pub story: SubmissionForm,
+}
+
+/// Edit a story while it still waits for a moderator.
+#[utoipa::path(post, path = "/api/v1/receipts/edit", tag = "storyteller", request_body = EditForm,
+    responses((status = 200, body = StoryStatusView), (status = 400, body = super::error::ErrorBody),
+              (status = 404, body = super::error::ErrorBody),
+              (status = 409, description = "a moderator already decided", body = super::error::ErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn edit_my_story(state: web::Data<AppState>, Json(form): Json<EditForm>) -> Result<HttpResponse, Error> {
+    let view = state.open_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
+    submit::edit(&state.store, &view.id, form.story).await.map_err(edit_error)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(StoryStatusView { id: view.id, status: Status::Submitted }))
+}
+
+/// An edit of a story a moderator already decided says so plainly.
+pub(super) fn edit_error(error: submit::SubmitError) -> Error {
+    match error {
+        submit::SubmitError::Store(crate::store::StoreError::WrongState(_)) => Error::new(
+            StatusCode::CONFLICT,
+            "already_decided",
+            "A moderator has already decided on this story, so it can no longer be edited.",
+        ),
+        other => other.into(),
+    }
+}
+
 /// Everything the archive holds about a story, for the person who told it.
 #[utoipa::path(post, path = "/api/v1/receipts/export", tag = "storyteller", request_body = ReceiptForm,
     responses((status = 200, body = submit::StorytellerData), (status = 404, body = super::error::ErrorBody)))]
@@ -381,7 +415,7 @@ pub struct AwaitingView {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct RejectedView {
+pub struct StoryStatusView {
     pub id: String,
     pub status: Status,
 }
@@ -415,14 +449,14 @@ pub async fn decide_story(
         }
         DecisionAction::Reject => {
             moderation::reject(&state.store, &id, form.reason.as_deref(), actor).await?;
-            Ok(HttpResponse::Ok().json(RejectedView { id: id.into_inner(), status: Status::Rejected }))
+            Ok(HttpResponse::Ok().json(StoryStatusView { id: id.into_inner(), status: Status::Rejected }))
         }
     }
 }
 
 /// Take a published story down.
 #[utoipa::path(post, path = "/api/v1/moderation/stories/{id}/unpublish", tag = "staff",
-    responses((status = 200, body = RejectedView), (status = 404, body = super::error::ErrorBody),
+    responses((status = 200, body = StoryStatusView), (status = 404, body = super::error::ErrorBody),
               (status = 409, body = super::error::ErrorBody)), security(("bearer" = [])))]
 pub async fn unpublish_story(
     state: web::Data<AppState>,
@@ -430,7 +464,7 @@ pub async fn unpublish_story(
     id: web::Path<String>,
 ) -> Result<HttpResponse, Error> {
     moderation::unpublish(&state.store, &state.index, &id, None, &moderator.user.username).await?;
-    Ok(HttpResponse::Ok().json(RejectedView { id: id.into_inner(), status: Status::Unpublished }))
+    Ok(HttpResponse::Ok().json(StoryStatusView { id: id.into_inner(), status: Status::Unpublished }))
 }
 
 pub async fn not_found() -> Result<HttpResponse, Error> {

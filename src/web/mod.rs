@@ -104,6 +104,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/receipts/withdraw").route(web::post().to(api::withdraw_story)))
             .service(api_route("/receipts/consent").route(web::post().to(api::change_consent)))
             .service(api_route("/receipts/export").route(web::post().to(api::export_my_story)))
+            .service(api_route("/receipts/edit").route(web::post().to(api::edit_my_story)))
             .service(
                 api_route("/session")
                     .route(web::post().to(api::create_session))
@@ -125,6 +126,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(page_route("/receipt/withdraw").route(web::post().to(pages::withdraw_story)))
     .service(page_route("/receipt/consent").route(web::post().to(pages::change_consent)))
     .service(page_route("/receipt/export").route(web::post().to(pages::export_my_story)))
+    .service(page_route("/receipt/edit").route(web::post().to(pages::edit_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
     .service(page_route("/stories/{id}/photo").route(web::get().to(photos::story_photo)))

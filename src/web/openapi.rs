@@ -19,6 +19,7 @@ use super::api;
         api::withdraw_story,
         api::change_consent,
         api::export_my_story,
+        api::edit_my_story,
         api::create_session,
         api::delete_session,
         api::moderation_queue,
@@ -27,7 +28,7 @@ use super::api;
         api::unpublish_story,
         super::photos::photo_preview,
     ),
-    components(schemas(super::error::ErrorBody, api::RejectedView)),
+    components(schemas(super::error::ErrorBody, api::StoryStatusView)),
     modifiers(&BearerAuth),
     tags(
         (name = "storyteller", description = "Submit a story and follow it with the receipt."),

@@ -23,7 +23,7 @@ use crate::store::{Role, SessionKind, SessionUser};
 use crate::story::consent::{self, Visibility};
 use crate::story::submit::{self, SubmitError};
 use crate::story::vocabulary::{self, COUNTRIES, LANGUAGES, THEMES};
-use crate::story::{Consent, SubmissionForm};
+use crate::story::{Consent, StoryRecord, SubmissionForm};
 
 const LOGIN_CSRF_COOKIE: &str = "passage_login_csrf";
 
@@ -145,6 +145,12 @@ pub struct SubmitPageForm {
     /// A button asking for the consent text in another language: show it, send nothing.
     #[serde(skip_serializing)]
     show_consent_in: String,
+    /// Set when the teller edits a story still waiting for a moderator.
+    #[serde(skip_serializing)]
+    receipt: String,
+    /// The receipt page's "Edit my story" button: show the form filled with the story.
+    #[serde(skip_serializing)]
+    start_edit: String,
 }
 
 fn checkbox<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
@@ -157,6 +163,33 @@ fn optional(value: &str) -> Option<String> {
 }
 
 impl SubmitPageForm {
+    /// The form filled with a stored submission, for its teller to edit.
+    fn from_record(record: &StoryRecord, receipt: &str) -> SubmitPageForm {
+        SubmitPageForm {
+            title: record.title.clone(),
+            body: record.body.clone(),
+            language: record.language.clone(),
+            pseudonym: record.pseudonym.clone().unwrap_or_default(),
+            origin_country: record.origin_country.clone().unwrap_or_default(),
+            transit_countries: record.transit_countries.join(", "),
+            residence_country: record.residence_country.clone().unwrap_or_default(),
+            year: record.year.map(|y| y.to_string()).unwrap_or_default(),
+            themes: record.themes.clone(),
+            private_terms: record.private_terms.join("\n"),
+            visibility: record.consent.visibility.as_str().into(),
+            allow_quotes: record.consent.allow_quotes,
+            allow_photo: record.consent.allow_photo,
+            allow_contact: record.consent.allow_contact,
+            age_confirmed: record.consent.age_confirmed,
+            about_minor: record.consent.about_minor,
+            consent_version: consent::CURRENT_VERSION.into(),
+            consent_language: record.consent.language.clone(),
+            show_consent_in: String::new(),
+            receipt: receipt.trim().to_owned(),
+            start_edit: String::new(),
+        }
+    }
+
     /// The API form this page form amounts to, or the field errors found on the way.
     fn to_submission(&self) -> Result<SubmissionForm, BTreeMap<String, String>> {
         let mut errors = BTreeMap::new();
@@ -215,6 +248,7 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
             countries => ser(&*COUNTRIES),
             languages => ser(LANGUAGES),
             consent => ser(&consent_text),
+            edit_receipt => Some(form.receipt.trim()).filter(|r| !r.is_empty()),
             consent_dir => vocabulary::direction(consent_text.language),
             consent_languages => consent::languages()
                 .map(|code| context! { code, name => vocabulary::language_name(code) })
@@ -285,12 +319,50 @@ pub async fn submit_story(
             (errors, status)
         }
     };
-    // The draft comes back whole, with the problems next to their fields.
-    let page = submit_page(&form, &errors)?;
-    Ok(HttpResponse::build(status)
-        .content_type(header::ContentType::html())
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(page))
+    submit_page_again(&form, &errors, status)
+}
+
+/// The form again, with the problems next to their fields (a 4xx), the draft kept whole.
+fn submit_page_again(
+    form: &SubmitPageForm,
+    errors: &BTreeMap<String, String>,
+    status: StatusCode,
+) -> Result<HttpResponse, Error> {
+    Ok(no_store(status, submit_page(form, errors)?))
+}
+
+/// The teller edits a story still waiting for a moderator: the receipt page's button opens
+/// the form filled with it; sending the form saves it.
+#[tracing::instrument(skip_all)]
+pub async fn edit_story(
+    state: web::Data<AppState>,
+    WithPhoto { body: mut form, .. }: WithPhoto<SubmitPageForm>,
+) -> Result<HttpResponse, Error> {
+    let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
+        return unknown_receipt_page();
+    };
+    if !form.start_edit.is_empty() {
+        let record = state.store.story(&view.id).await.map_err(|e| Error::from(e).page())?;
+        if record.status != crate::story::Status::Submitted {
+            return Err(
+                super::api::edit_error(SubmitError::Store(crate::store::StoreError::WrongState("decided"))).page()
+            );
+        }
+        return Ok(private_html(submit_page(&SubmitPageForm::from_record(&record, &form.receipt), &BTreeMap::new())?));
+    }
+    if !form.show_consent_in.is_empty() {
+        form.consent_language = std::mem::take(&mut form.show_consent_in);
+        return Ok(private_html(submit_page(&form, &BTreeMap::new())?));
+    }
+    let errors = match form.to_submission() {
+        Ok(submission) => match submit::edit(&state.store, &view.id, submission).await {
+            Ok(()) => return render_receipt(&state, &view, &form.receipt, None, Some("Your changes are saved.")).await,
+            Err(SubmitError::Invalid(errors)) => field_errors(errors),
+            Err(other) => return Err(super::api::edit_error(other).page()),
+        },
+        Err(errors) => errors,
+    };
+    submit_page_again(&form, &errors, StatusCode::BAD_REQUEST)
 }
 
 pub async fn receipt_form() -> Result<HttpResponse, Error> {
@@ -320,15 +392,17 @@ async fn receipt_status_page(
     let Some(view) = found else {
         return unknown_receipt_page();
     };
-    render_receipt(state, &view, receipt, withdraw_error).await
+    render_receipt(state, &view, receipt, withdraw_error, None).await
 }
 
-/// The receipt page for a story already found by its receipt.
+/// The receipt page for a story already found by its receipt, with a notice of what was
+/// just done, if anything.
 async fn render_receipt(
     state: &AppState,
     view: &crate::store::ReceiptView,
     receipt: &str,
     withdraw_error: Option<&str>,
+    notice: Option<&str>,
 ) -> Result<HttpResponse, Error> {
     let story_url = (view.status == crate::story::Status::Published).then(|| format!("/stories/{}", view.id));
     let consent = state.store.story(&view.id).await.map_err(|e| Error::from(e).page())?.consent;
@@ -340,7 +414,10 @@ async fn render_receipt(
         consent => ser(&consent),
     };
     let code = if withdraw_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
-    Ok(no_store(code, page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error })?))
+    Ok(no_store(
+        code,
+        page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error, notice })?,
+    ))
 }
 
 /// The receipt page saying a code opens nothing (the attempt was already counted).
@@ -366,6 +443,8 @@ pub struct ConsentPageForm {
     #[serde(default, deserialize_with = "checkbox")]
     allow_quotes: bool,
     #[serde(default, deserialize_with = "checkbox")]
+    allow_photo: bool,
+    #[serde(default, deserialize_with = "checkbox")]
     allow_contact: bool,
 }
 
@@ -383,14 +462,14 @@ pub async fn change_consent(
     let change = submit::ConsentChange {
         visibility: Some(visibility),
         allow_quotes: Some(form.allow_quotes),
-        allow_photo: None,
+        allow_photo: Some(form.allow_photo),
         allow_contact: Some(form.allow_contact),
     };
     let (_, seq) = submit::change_consent(&state.store, &view.id, &change).await.map_err(|e| Error::from(e).page())?;
     if let Some(seq) = seq {
         moderation::wait_until_searchable(&state.index, seq).await;
     }
-    render_receipt(&state, &view, &form.receipt, None).await
+    render_receipt(&state, &view, &form.receipt, None, Some("Your choices are saved.")).await
 }
 
 pub async fn export_my_story(

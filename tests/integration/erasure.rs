@@ -149,3 +149,77 @@ async fn the_storyteller_changes_consent_and_downloads_their_data() {
     assert!(!data.to_string().contains("mira"));
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_storyteller_edits_a_story_until_a_moderator_decides() {
+    let server = TestServer::start().await;
+    let first = server.user(Role::Moderator, "mira").await;
+    let second = server.user(Role::Moderator, "tomas").await;
+    let child = with(
+        story("Draft", "My daughter started school.", "public"),
+        "consent",
+        json!({
+            "visibility": "public", "version": "1", "age_confirmed": true, "about_minor": true
+        }),
+    );
+    let (id, receipt) = server.submit(&child).await;
+    let decision = format!("/api/v1/moderation/stories/{id}/decision");
+    assert_eq!(server.post_json(&decision, &json!({"action": "publish"}), Some(&first)).await.0, 202);
+
+    // Through the API: the whole story as it should read now.
+    let edited = with(
+        story("First day", "My daughter started school in Ghent.", "public"),
+        "consent",
+        json!({
+            "visibility": "press", "version": "1", "age_confirmed": true, "about_minor": true
+        }),
+    );
+    let (status, body) =
+        server.post_json("/api/v1/receipts/edit", &json!({"receipt": receipt, "story": edited}), None).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("submitted")), "{body}");
+    let store = server.store().await;
+    let record = store.story(&id).await.unwrap();
+    assert_eq!((record.title.as_str(), record.body.as_str()), ("First day", "My daughter started school in Ghent."));
+    assert_eq!(record.consent.visibility.as_str(), "press");
+    assert_eq!(record.first_approval, None, "an approval of the old text still counted");
+    // Bad edits change nothing.
+    let (status, body) = server
+        .post_json("/api/v1/receipts/edit", &json!({"receipt": receipt, "story": story("", "", "public")}), None)
+        .await;
+    assert_eq!((status, body["error"]["field"].as_str()), (400, Some("title")));
+    assert_eq!(store.story(&id).await.unwrap().title, "First day");
+
+    // Through the pages: the receipt page's button opens the form filled in; saving keeps it.
+    let form = [("receipt", receipt.as_str()), ("start_edit", "yes")];
+    let page = server.client.post(server.url("/receipt/edit")).form(&form).send().await.unwrap();
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Edit your story") && page.contains("My daughter started school in Ghent."));
+    let save = [
+        ("receipt", receipt.as_str()),
+        ("title", "First day"),
+        ("body", "My daughter started school. She loves the library."),
+        ("language", "en"),
+        ("visibility", "press"),
+        ("age_confirmed", "yes"),
+        ("about_minor", "yes"),
+        ("consent_version", "1"),
+        ("consent_language", "en"),
+    ];
+    let saved = server.client.post(server.url("/receipt/edit")).form(&save).send().await.unwrap();
+    assert_eq!(saved.status(), 200);
+    assert!(saved.text().await.unwrap().contains("Your changes are saved."));
+    assert!(store.story(&id).await.unwrap().body.ends_with("She loves the library."));
+
+    // Two moderators again, then no more edits.
+    assert_eq!(server.post_json(&decision, &json!({"action": "publish"}), Some(&first)).await.0, 202);
+    assert_eq!(server.post_json(&decision, &json!({"action": "publish"}), Some(&second)).await.0, 200);
+    let (status, body) =
+        server.post_json("/api/v1/receipts/edit", &json!({"receipt": receipt, "story": edited}), None).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("already_decided")));
+    let refused = server.client.post(server.url("/receipt/edit")).form(&form).send().await.unwrap();
+    assert_eq!(refused.status(), 409);
+    let actions: Vec<String> = store.history(&id).await.unwrap().into_iter().map(|(_, action)| action).collect();
+    assert_eq!(actions, ["approve_first", "edit", "edit", "approve_first", "publish"]);
+    store.close().await;
+}
