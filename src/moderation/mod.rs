@@ -26,6 +26,8 @@ pub enum ModerationError {
     LeakDetected,
     #[error("you gave the first approval; a second moderator must approve this story")]
     SameModerator,
+    #[error("the text this story was sent with is no longer held, so it cannot be published")]
+    RawGone,
     #[error("{0}")]
     Photo(#[from] MediaError),
     #[error(transparent)]
@@ -189,6 +191,9 @@ pub async fn publish(
 ) -> Result<Publication, ModerationError> {
     media::check_regions(blur)?;
     let record = store.story(id).await?;
+    if record.raw_purged {
+        return Err(ModerationError::RawGone);
+    }
     if record.needs_second_approval() {
         match &record.first_approval {
             None => {

@@ -73,7 +73,30 @@ impl Store {
             .foreign_keys(true)
             .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        // The story keys live in a database of their own, attached to every connection as
+        // `keys`, so a backup of the stories never holds them (see `migrations/0006`).
+        let keys_path = settings.data_dir.join("keys.db").to_string_lossy().into_owned();
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .after_connect(move |conn, _| {
+                let keys_path = keys_path.clone();
+                Box::pin(async move {
+                    sqlx::query("ATTACH DATABASE ? AS keys").bind(keys_path).execute(&mut *conn).await?;
+                    for pragma in [
+                        "PRAGMA keys.journal_mode = WAL",
+                        "PRAGMA keys.synchronous = FULL",
+                        "PRAGMA keys.secure_delete = ON",
+                    ] {
+                        sqlx::query(pragma).execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        sqlx::query("CREATE TABLE IF NOT EXISTS keys.wrapped_keys (owner TEXT PRIMARY KEY, wrapped BLOB NOT NULL) WITHOUT ROWID")
+            .execute(&pool)
+            .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let mut fresh = [0u8; 16];
         getrandom::fill(&mut fresh).map_err(std::io::Error::other)?;
@@ -157,6 +180,39 @@ mod tests {
         drop(dir);
     }
 
+    /// An operator backs up the stories database (not the key store) while a story waits;
+    /// the teller withdraws it. Restored with the master key and the key store as they are
+    /// now, the backup still cannot show the story: its key is gone.
+    #[tokio::test]
+    async fn a_backup_cannot_bring_back_a_withdrawn_story() {
+        let (store, dir) = test_store().await;
+        let form: crate::story::SubmissionForm = serde_json::from_value(serde_json::json!({
+            "title": "Second thoughts", "body": "Hidden words of Tesfamariam.", "language": "en",
+            "consent": {"visibility": "public", "version": "1", "age_confirmed": true}
+        }))
+        .unwrap();
+        let story = form.validate(2026).unwrap();
+        store.insert_story("gone", &story, None, b"r1").await.unwrap();
+        store.insert_story("stays", &story, None, b"r2").await.unwrap();
+        store.checkpoint().await.unwrap();
+        let backup = tempfile::tempdir().unwrap();
+        std::fs::copy(dir.path().join("passage.db"), backup.path().join("passage.db")).unwrap();
+        store.withdraw("gone").await.unwrap();
+        store.close().await;
+        for file in ["keys.db", "master.key"] {
+            std::fs::copy(dir.path().join(file), backup.path().join(file)).unwrap();
+        }
+        let restored =
+            Store::open(&Settings { data_dir: backup.path().to_owned(), ..Settings::default() }).await.unwrap();
+        let gone = restored.story("gone").await.unwrap();
+        assert!(gone.raw_purged && gone.body.is_empty(), "the withdrawn story's text came back");
+        assert_eq!(restored.story("stays").await.unwrap().body, "Hidden words of Tesfamariam.", "the control");
+        // The stories database alone holds neither the text nor any key.
+        let stories = std::fs::read(backup.path().join("passage.db")).unwrap();
+        assert!(!stories.windows(11).any(|w| w == b"Tesfamariam"));
+        restored.close().await;
+    }
+
     #[tokio::test]
     async fn pragmas_are_in_force() {
         let (store, _dir) = test_store().await;
@@ -168,5 +224,9 @@ mod tests {
         assert_eq!(fk, 1);
         let secure: i64 = sqlx::query_scalar("PRAGMA secure_delete").fetch_one(&store.pool).await.unwrap();
         assert_eq!(secure, 1);
+        let keys_mode: String = sqlx::query_scalar("PRAGMA keys.journal_mode").fetch_one(&store.pool).await.unwrap();
+        assert_eq!(keys_mode, "wal");
+        let keys_secure: i64 = sqlx::query_scalar("PRAGMA keys.secure_delete").fetch_one(&store.pool).await.unwrap();
+        assert_eq!(keys_secure, 1);
     }
 }

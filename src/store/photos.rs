@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use sqlx::Row;
 
+use super::stories::put_key;
 use super::{Result, Store};
 use crate::media::{Renditions, Upload};
 
@@ -16,7 +17,8 @@ pub enum Rendition {
     Thumbnail,
 }
 
-/// The associated data a photo original is sealed with, distinct from the story text's.
+/// The associated data a photo original is sealed with, distinct from the story text's, and
+/// the owner of its key in the key store.
 fn photo_aad(id: &str) -> String {
     format!("{id}/photo")
 }
@@ -36,26 +38,28 @@ pub(super) async fn photo_files(conn: &mut sqlx::SqliteConnection, id: &str) -> 
 impl Store {
     pub(super) async fn insert_photo(&self, conn: &mut sqlx::SqliteConnection, id: &str, photo: &Upload) -> Result<()> {
         let (wrapped, sealed) = self.master_key.seal(&photo_aad(id), &photo.bytes)?;
-        sqlx::query("INSERT INTO photos (story_id, sealed, wrapped_key, width, height) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO photos (story_id, sealed, width, height) VALUES (?, ?, ?, ?)")
             .bind(id)
             .bind(sealed)
-            .bind(wrapped)
             .bind(photo.width)
             .bind(photo.height)
             .execute(&mut *conn)
             .await?;
-        Ok(())
+        put_key(conn, &photo_aad(id), &wrapped).await
     }
 
     /// The original photo of a story as the storyteller sent it (staff only); `None` if none
     /// came or retention destroyed it.
     pub async fn photo_original(&self, id: &str) -> Result<Option<Vec<u8>>> {
-        let row = sqlx::query("SELECT sealed, wrapped_key FROM photos WHERE story_id = ? AND length(wrapped_key) > 0")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT photos.sealed, keys.wrapped_keys.wrapped FROM photos \
+             JOIN keys.wrapped_keys ON keys.wrapped_keys.owner = photos.story_id || '/photo' WHERE photos.story_id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
-        let wrapped: Vec<u8> = row.try_get("wrapped_key")?;
+        let wrapped: Vec<u8> = row.try_get("wrapped")?;
         let sealed: Vec<u8> = row.try_get("sealed")?;
         Ok(Some(self.master_key.open(&photo_aad(id), &wrapped, &sealed)?))
     }

@@ -28,11 +28,12 @@ pub struct ReceiptView {
 /// The columns of a `StoryRecord` (a macro, so queries stay `&'static str`).
 macro_rules! record_columns {
     () => {
-        "id, status, language, sealed, wrapped_key, \
+        "id, status, language, sealed, \
+    (SELECT wrapped FROM keys.wrapped_keys WHERE owner = stories.id) AS wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
     allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, submitted_at, \
-    message, first_approval, EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
-    AND length(photos.wrapped_key) > 0) AS photo"
+    message, first_approval, \
+    EXISTS (SELECT 1 FROM keys.wrapped_keys WHERE owner = stories.id || '/photo') AS photo"
     };
 }
 
@@ -85,14 +86,15 @@ struct Sealed {
 
 fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
     let id: String = row.try_get("id")?;
-    let wrapped: Vec<u8> = row.try_get("wrapped_key")?;
-    let raw_purged = wrapped.is_empty();
-    let sealed: Sealed = if raw_purged {
-        Sealed { title: String::new(), body: String::new(), private_terms: Vec::new(), pseudonym: None }
-    } else {
+    // No key: retention destroyed it (or the key store was lost); the text is gone for good.
+    let wrapped: Option<Vec<u8>> = row.try_get("wrapped_key")?;
+    let raw_purged = wrapped.is_none();
+    let sealed: Sealed = if let Some(wrapped) = wrapped {
         let sealed: Vec<u8> = row.try_get("sealed")?;
         let opened = key.open(&id, &wrapped, &sealed)?;
         serde_json::from_slice(&opened).map_err(|e| StoreError::Corrupt(format!("sealed submission: {e}")))?
+    } else {
+        Sealed { title: String::new(), body: String::new(), private_terms: Vec::new(), pseudonym: None }
     };
     Ok(StoryRecord {
         id,
@@ -157,16 +159,15 @@ impl Store {
         let (wrapped, sealed) = self.seal_story(id, story)?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO stories (id, status, receipt_hash, language, sealed, wrapped_key, \
+            "INSERT INTO stories (id, status, receipt_hash, language, sealed, \
              origin_country, transit_countries, residence_country, year, themes, visibility, \
              allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, \
-             submitted_at) VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             submitted_at) VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(receipt_hash)
         .bind(&story.language)
         .bind(sealed)
-        .bind(wrapped)
         .bind(&story.origin_country)
         .bind(to_json(&story.transit_countries))
         .bind(&story.residence_country)
@@ -183,6 +184,7 @@ impl Store {
         .bind(now())
         .execute(&mut *tx)
         .await?;
+        put_key(&mut tx, id, &wrapped).await?;
         if let Some(photo) = photo {
             self.insert_photo(&mut tx, id, photo).await?;
         }
@@ -197,14 +199,13 @@ impl Store {
         let (wrapped, sealed) = self.seal_story(id, story)?;
         let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
-            "UPDATE stories SET sealed = ?, wrapped_key = ?, language = ?, origin_country = ?, \
+            "UPDATE stories SET sealed = ?, language = ?, origin_country = ?, \
              transit_countries = ?, residence_country = ?, year = ?, themes = ?, visibility = ?, \
              allow_quotes = ?, allow_photo = ?, allow_contact = ?, age_confirmed = ?, about_minor = ?, \
              consent_version = ?, consent_language = ?, first_approval = NULL \
              WHERE id = ? AND status = 'submitted'",
         )
         .bind(sealed)
-        .bind(wrapped)
         .bind(&story.language)
         .bind(&story.origin_country)
         .bind(to_json(&story.transit_countries))
@@ -225,6 +226,7 @@ impl Store {
         if updated.rows_affected() == 0 {
             return Err(self.state_error(&mut tx, id).await);
         }
+        put_key(&mut tx, id, &wrapped).await?;
         audit(&mut tx, &now(), "storyteller", "edit", Some(id), "").await?;
         tx.commit().await?;
         // The old text's pages are free now; keep no copy of them in the WAL.
@@ -459,6 +461,11 @@ impl Store {
         if deleted.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ? || '/photo')")
+            .bind(id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("INSERT INTO tombstones (id, withdrawn_at) VALUES (?, ?)")
             .bind(id)
             .bind(&at)
@@ -524,20 +531,25 @@ impl Store {
     pub async fn purge_raw_decided_before(&self, cutoff: &str) -> Result<u64> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE photos SET sealed = X'', wrapped_key = X'' WHERE length(wrapped_key) > 0 AND story_id IN \
-             (SELECT id FROM stories WHERE decided_at IS NOT NULL AND decided_at < ?)",
+            "DELETE FROM keys.wrapped_keys WHERE owner IN (SELECT id FROM stories WHERE decided_at < ?) \
+             OR owner IN (SELECT id || '/photo' FROM stories WHERE decided_at < ?)",
+        )
+        .bind(cutoff)
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE photos SET sealed = X'' WHERE length(sealed) > 0 \
+             AND story_id IN (SELECT id FROM stories WHERE decided_at < ?)",
         )
         .bind(cutoff)
         .execute(&mut *tx)
         .await?;
-        let purged = sqlx::query(
-            "UPDATE stories SET sealed = X'', wrapped_key = X'' \
-             WHERE decided_at IS NOT NULL AND decided_at < ? AND length(wrapped_key) > 0",
-        )
-        .bind(cutoff)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let purged = sqlx::query("UPDATE stories SET sealed = X'' WHERE decided_at < ? AND length(sealed) > 0")
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         tx.commit().await?;
         if purged > 0 {
             self.audit("retention", "purge_raw", None, &format!("stories={purged}")).await?;
@@ -592,6 +604,16 @@ impl Store {
             .map(|r| Ok((r.try_get("at")?, r.try_get("actor")?, r.try_get("action")?, r.try_get("detail")?)))
             .collect()
     }
+}
+
+/// Stores (or replaces) a wrapped key in the key store.
+pub(super) async fn put_key(conn: &mut sqlx::SqliteConnection, owner: &str, wrapped: &[u8]) -> Result<()> {
+    sqlx::query("INSERT OR REPLACE INTO keys.wrapped_keys (owner, wrapped) VALUES (?, ?)")
+        .bind(owner)
+        .bind(wrapped)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub(super) async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) -> Result<i64> {

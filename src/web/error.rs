@@ -201,6 +201,7 @@ impl From<ModerationError> for Error {
                 Error::bad_request("invalid_reason", error.to_string()).with_field("reason")
             }
             ModerationError::LeakDetected => Error::new(StatusCode::CONFLICT, "private_detail_left", error.to_string()),
+            ModerationError::RawGone => Error::new(StatusCode::CONFLICT, "text_gone", error.to_string()),
             ModerationError::SameModerator => {
                 Error::new(StatusCode::CONFLICT, "second_moderator_needed", error.to_string())
             }
