@@ -24,6 +24,10 @@ use store::Store;
 use story::receipt::Pepper;
 use web::AppState;
 
+/// What the server logs unless `RUST_LOG` says otherwise: no query text from the store or
+/// the index, and nothing of a request but its method, path, status and duration.
+pub const LOG_FILTER: &str = "info,tantivy=warn,sqlx=warn";
+
 /// The sample collection, built in so a new archive always has something to show.
 pub const SAMPLE_STORIES: &str = include_str!("../stories/samples.jsonl");
 

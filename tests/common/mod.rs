@@ -2,8 +2,10 @@
 
 pub mod photos;
 
-use std::net::TcpListener;
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex, Once};
 
 use passage::config::Settings;
 use passage::store::{Role, Store};
@@ -47,8 +49,44 @@ pub struct TestServer {
     pub dirs: Dirs,
 }
 
+/// The servers listen on 127.0.0.2 and clients come from 127.0.0.1, so a client's address
+/// in a log line cannot hide behind the server's own.
+const SERVER_ADDRESS: &str = "127.0.0.2:0";
+pub const CLIENT_ADDRESS: &str = "127.0.0.1";
+
+/// Every line the servers of this test binary log, through the production filter (and
+/// Passage's own debug lines on top).
+pub static LOG: LazyLock<Mutex<Vec<u8>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+struct LogWriter;
+
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOG.lock().expect("log buffer").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn capture_logs() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::new(format!("{},passage=debug", passage::LOG_FILTER));
+        let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(|| LogWriter).try_init();
+    });
+}
+
+/// Everything logged so far by any server of this test binary.
+pub fn captured_log() -> String {
+    String::from_utf8_lossy(&LOG.lock().expect("log buffer")).into_owned()
+}
+
 pub fn client(cookies: bool) -> reqwest::Client {
     reqwest::Client::builder()
+        .local_address(IpAddr::V4(CLIENT_ADDRESS.parse::<Ipv4Addr>().expect("an address")))
         .cookie_store(cookies)
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -62,8 +100,9 @@ impl TestServer {
     }
 
     pub async fn start_in(dirs: Dirs, samples: bool) -> TestServer {
+        capture_logs();
         let settings = Settings { import_samples: samples, ..dirs.settings() };
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+        let listener = TcpListener::bind(SERVER_ADDRESS).expect("bind port 0");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let running = passage::web::run(settings, listener).await.expect("server starts");
         TestServer { base, client: client(false), running: Some(running), dirs }
