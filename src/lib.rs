@@ -38,6 +38,12 @@ pub struct Archive {
     stop: Vec<(oneshot::Sender<()>, tokio::task::JoinHandle<()>)>,
 }
 
+/// Raw submissions decided before this time (RFC 3339) are past a retention of `days`.
+pub fn retention_cutoff(days: u32) -> String {
+    let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
+    cutoff.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
 /// How often the retention job looks for raw submissions past their time.
 const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
@@ -46,9 +52,7 @@ const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(3600
 /// (after a restart, at once) finishes the work.
 async fn run_retention(store: Store, days: u32, mut stop: oneshot::Receiver<()>) {
     loop {
-        let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
-        let cutoff = cutoff.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-        match store.purge_raw_decided_before(&cutoff).await {
+        match store.purge_raw_decided_before(&retention_cutoff(days)).await {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "retention: raw submissions destroyed"),
             Err(error) => tracing::error!(%error, "retention run failed; retrying later"),

@@ -57,6 +57,9 @@ enum Command {
     Export,
     /// Redact JSON lines {"id","text","language","private_terms"} from standard input.
     Redact,
+    /// Destroy the raw submissions past the retention period now (a running server does
+    /// this at start-up and every hour).
+    Purge,
 }
 
 #[derive(Subcommand)]
@@ -153,6 +156,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 }
             }
             store.audit("cli", "export", None, "all published stories").await?;
+            Ok(())
+        }
+        Command::Purge => {
+            let store = passage::store::Store::open(&settings).await?;
+            let cutoff = passage::retention_cutoff(settings.retention_days);
+            println!("purging raw submissions decided before {cutoff}");
+            std::io::stdout().flush()?;
+            let purged = store.purge_raw_decided_before(&cutoff).await?;
+            store.close().await;
+            println!("destroyed the raw text of {purged} stories");
             Ok(())
         }
         Command::Redact => unreachable!("handled before the runtime starts"),
