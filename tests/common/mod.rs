@@ -259,5 +259,19 @@ pub fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    contains_bytes(haystack, needle.as_bytes())
+}
+
+fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && memchr::memmem::find(haystack, needle).is_some()
+}
+
+/// Whether `needle` is in `haystack` as written or lower-cased (as a tokenizer stores it),
+/// in UTF-8 or in UTF-16 of either byte order.
+pub fn holds_in_any_encoding(haystack: &[u8], needle: &str) -> bool {
+    [needle.to_owned(), needle.to_lowercase()].iter().any(|text| {
+        let utf16le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        [text.as_bytes(), &utf16le, &utf16be].into_iter().any(|bytes| contains_bytes(haystack, bytes))
+    })
 }

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::common::photos::phone_photo;
-use crate::common::{Dirs, TestServer, all_bytes, contains, story, with};
+use crate::common::{Dirs, TestServer, all_bytes, contains, holds_in_any_encoding, story, with};
 use passage::store::Role;
 
 const TITLE_MARK: &str = "Wombatquill";
@@ -19,7 +19,7 @@ fn files_holding(dirs: &Dirs, needle: &str) -> Vec<String> {
     [&dirs.data, &dirs.index]
         .iter()
         .flat_map(|dir| all_bytes(dir))
-        .filter(|(_, bytes)| contains(bytes, needle))
+        .filter(|(_, bytes)| holds_in_any_encoding(bytes, needle))
         .map(|(path, _)| path.display().to_string())
         .collect()
 }
@@ -56,8 +56,11 @@ async fn withdrawal_leaves_no_byte_behind() {
     let server = TestServer::start_in(dirs, false).await;
     assert_eq!(server.search(TITLE_MARK, None).await["total"], 1);
 
-    // The scan can see these words where they are stored (the control for what follows).
+    // The scan can see these words where they are stored, in the store and in the index
+    // (the control for what follows).
     assert!(!files_holding(&server.dirs, BODY_MARK).is_empty(), "the scan cannot see stored text");
+    let in_index = all_bytes(&server.dirs.index).into_iter().any(|(_, bytes)| contains(&bytes, TITLE_MARK));
+    assert!(in_index, "the scan cannot see the index's stored text");
     assert_eq!(photo_files(&server.dirs), 2, "the photo's display file and thumbnail");
 
     let (status, body) = server.post_json("/api/v1/receipts/withdraw", &json!({ "receipt": receipt }), None).await;
