@@ -99,15 +99,16 @@ impl Error {
         )
     }
 
+    /// The kind of error, naming the page's title in the catalogues (`error-title-…`).
     fn title(&self) -> &'static str {
         match self.status {
-            StatusCode::NOT_FOUND => "Not found",
-            StatusCode::GONE => "No longer here",
-            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "Not allowed",
-            StatusCode::PAYLOAD_TOO_LARGE => "Too large",
-            StatusCode::TOO_MANY_REQUESTS => "Please wait",
-            s if s.is_server_error() => "Something went wrong",
-            _ => "That did not work",
+            StatusCode::NOT_FOUND => "not-found",
+            StatusCode::GONE => "gone",
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => "not-allowed",
+            StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+            StatusCode::TOO_MANY_REQUESTS => "please-wait",
+            s if s.is_server_error() => "server",
+            _ => "did-not-work",
         }
     }
 }
@@ -128,7 +129,7 @@ impl ResponseError for Error {
             if self.status == StatusCode::UNAUTHORIZED {
                 return HttpResponse::SeeOther().insert_header((header::LOCATION, "/login")).finish();
             }
-            let page = super::templates::render_error(self.status.as_u16(), self.title(), &self.message);
+            let page = super::templates::render_error(self.status.as_u16(), self.title(), self.code, &self.message);
             return HttpResponse::build(self.status)
                 .content_type(ContentType::html())
                 .insert_header((header::CACHE_CONTROL, "no-store"))

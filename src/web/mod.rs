@@ -4,6 +4,7 @@
 mod api;
 mod auth;
 pub mod error;
+pub mod i18n;
 mod openapi;
 mod pages;
 mod photos;
@@ -219,6 +220,7 @@ pub async fn run(settings: Settings, listener: TcpListener) -> anyhow::Result<Ru
             .app_data(web::PayloadConfig::new(limit))
             .app_data(query_config())
             // Method, path and status only: no IP address, user agent or query string.
+            .wrap(actix_web::middleware::from_fn(i18n::middleware))
             .wrap(Logger::new("%s %U %Dms").exclude("/static/style.css").log_target("passage::http"))
             .wrap(security_headers())
             .configure(routes)

@@ -198,13 +198,13 @@ impl SubmitPageForm {
             text => match text.parse::<i32>() {
                 Ok(year) => Some(year),
                 Err(_) => {
-                    errors.insert("year".into(), "Please write the year as a number, for example 2015.".into());
+                    errors.insert("year".into(), super::i18n::current().t("error-year-not-a-number"));
                     None
                 }
             },
         };
         let visibility = Visibility::parse(&self.visibility).unwrap_or_else(|| {
-            errors.insert("visibility".into(), "Please choose who may read your story.".into());
+            errors.insert("visibility".into(), super::i18n::current().t("receipt-error-visibility"));
             Visibility::Private
         });
         if !errors.is_empty() {
@@ -237,8 +237,9 @@ impl SubmitPageForm {
 }
 
 fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Result<String, Error> {
+    let ui = super::i18n::current();
     let consent_text =
-        consent::current_text(if form.consent_language.is_empty() { "en" } else { &form.consent_language });
+        consent::current_text(if form.consent_language.is_empty() { &ui.code } else { &form.consent_language });
     let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
     page(
         "submit.html",
@@ -250,9 +251,9 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
             consent => ser(&consent_text),
             edit_receipt => Some(form.receipt.trim()).filter(|r| !r.is_empty()),
             consent_dir => vocabulary::direction(consent_text.language),
-            consent_languages => consent::languages()
-                .map(|code| context! { code, name => vocabulary::language_name(code) })
-                .collect::<Vec<_>>(),
+            // The language switcher sends the draft along, so nothing written is lost.
+            switch_form => "story-form",
+            switch_action => if form.receipt.trim().is_empty() { "/submit" } else { "/receipt/edit" },
         },
     )
 }
@@ -272,12 +273,14 @@ pub async fn submit_form(query: web::Query<LanguageQuery>) -> Result<HttpRespons
     Ok(private_html(submit_page(&form, &BTreeMap::new())?))
 }
 
+/// The problems of a submission by form field, in the page's language.
 fn field_errors(errors: Vec<crate::story::FieldError>) -> BTreeMap<String, String> {
+    let ui = super::i18n::current();
     errors
         .into_iter()
         .map(|e| {
             let field = if e.field.starts_with("consent.") { "form".to_owned() } else { e.field.to_owned() };
-            (field, e.message)
+            (field, super::i18n::field_message(&ui, &e))
         })
         .collect()
 }
@@ -314,7 +317,8 @@ pub async fn submit_story(
             if let Err(refused) = photo {
                 let refused = Error::from(refused);
                 status = refused.status;
-                errors.insert("photo".into(), refused.message);
+                let ui = super::i18n::current();
+                errors.insert("photo".into(), super::i18n::error_message(&ui, refused.code, &refused.message));
             }
             (errors, status)
         }
@@ -356,7 +360,7 @@ pub async fn edit_story(
     }
     let errors = match form.to_submission() {
         Ok(submission) => match submit::edit(&state.store, &view.id, submission).await {
-            Ok(()) => return render_receipt(&state, &view, &form.receipt, None, Some("Your changes are saved.")).await,
+            Ok(()) => return render_receipt(&state, &view, &form.receipt, None, Some("receipt-notice-edited")).await,
             Err(SubmitError::Invalid(errors)) => field_errors(errors),
             Err(other) => return Err(super::api::edit_error(other).page()),
         },
@@ -422,7 +426,9 @@ async fn render_receipt(
 
 /// The receipt page saying a code opens nothing (the attempt was already counted).
 fn unknown_receipt_page() -> Result<HttpResponse, Error> {
-    let page = page("receipt.html", None, context! { error => unknown_receipt().message })?;
+    let unknown = unknown_receipt();
+    let error = super::i18n::error_message(&super::i18n::current(), unknown.code, &unknown.message);
+    let page = page("receipt.html", None, context! { error })?;
     Ok(no_store(StatusCode::NOT_FOUND, page))
 }
 
@@ -454,7 +460,7 @@ pub async fn change_consent(
     Form(form): Form<ConsentPageForm>,
 ) -> Result<HttpResponse, Error> {
     let Some(visibility) = Visibility::parse(&form.visibility) else {
-        return receipt_status_page(&state, &form.receipt, Some("Please choose who may read your story.")).await;
+        return receipt_status_page(&state, &form.receipt, Some("receipt-error-visibility")).await;
     };
     let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
         return unknown_receipt_page();
@@ -469,7 +475,7 @@ pub async fn change_consent(
     if let Some(seq) = seq {
         moderation::wait_until_searchable(&state.index, seq).await;
     }
-    render_receipt(&state, &view, &form.receipt, None, Some("Your choices are saved.")).await
+    render_receipt(&state, &view, &form.receipt, None, Some("receipt-notice-consent")).await
 }
 
 pub async fn export_my_story(
@@ -497,16 +503,12 @@ pub async fn withdraw_story(
     Form(form): Form<WithdrawPageForm>,
 ) -> Result<HttpResponse, Error> {
     if form.confirm != "yes" {
-        let why = "Tick the box to confirm that you want to withdraw your story.";
-        return receipt_status_page(&state, &form.receipt, Some(why)).await;
+        return receipt_status_page(&state, &form.receipt, Some("receipt-error-confirm")).await;
     }
     let seq = state.withdraw_by_receipt(&form.receipt).await.map_err(Error::page)?;
     let Some(seq) = seq else { return unknown_receipt_page() };
     moderation::wait_until_searchable(&state.index, seq).await;
-    let status = context! {
-        status => "withdrawn",
-        label => "Your story has been withdrawn. It is gone from the archive, from search and from every page.",
-    };
+    let status = context! { status => "withdrawn" };
     Ok(private_html(page("receipt.html", None, context! { status })?))
 }
 
@@ -544,7 +546,8 @@ fn search_url(request: &SearchRequest, change: Option<(&str, Option<&str>)>, pag
     if let Some(page) = page.filter(|p| *p > 1) {
         pairs.push(("page", page.to_string()));
     }
-    format!("/search?{}", serde_html_form::to_string(&pairs).unwrap_or_default())
+    let prefix = super::i18n::current().prefix;
+    format!("{prefix}/search?{}", serde_html_form::to_string(&pairs).unwrap_or_default())
 }
 
 fn facet_views(request: &SearchRequest, facets: &Facets) -> BTreeMap<&'static str, Vec<FacetValue>> {
@@ -641,7 +644,6 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
             visibility => story.visibility.as_str(), allow_quotes => story.allow_quotes, url, citation,
             photo => ser(photo),
         },
-        lang => &story.language,
     };
     let page = page("story.html", viewer.session(), ctx)?;
     Ok(reader_page(StatusCode::OK, &viewer, page))

@@ -2,15 +2,18 @@
 
 use std::sync::LazyLock;
 
-use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use fluent_templates::fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Serde};
+use minijinja::{Environment, State, Value, context};
 use serde::Serialize;
 
+use super::i18n;
 use crate::store::SessionUser;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("home.html", include_str!("../../templates/home.html")),
+    ("card.html", include_str!("../../templates/card.html")),
     ("submit.html", include_str!("../../templates/submit.html")),
     ("submitted.html", include_str!("../../templates/submitted.html")),
     ("receipt.html", include_str!("../../templates/receipt.html")),
@@ -32,20 +35,53 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
             tracing::error!(%error, template = name, "template does not compile");
         }
     }
+    env.add_function("t", translate);
     env
 });
 
-/// Renders a page for `viewer`; the globals `user` and `csrf` come from the session.
+/// `t("key", name=value, …)`: a message of the page's language (`ui.code`) with arguments.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let code = state.lookup("ui").and_then(|ui| ui.get_attr("code").ok()).map(|c| c.to_string());
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let value = match i64::try_from(value.clone()) {
+            Ok(number) => FluentValue::from(number),
+            Err(_) => FluentValue::from(value.to_string()),
+        };
+        args.push((name, value));
+    }
+    Ok(i18n::message(code.as_deref().unwrap_or("en"), key, &args))
+}
+
+/// The interface languages for the switcher: code, own name, direction.
+static LANGUAGE_LINKS: LazyLock<Vec<Value>> = LazyLock::new(|| {
+    i18n::languages()
+        .map(|code| {
+            let name = i18n::message(&code, "language-name", &[]);
+            context! { dir => crate::story::vocabulary::direction(&code), code, name }
+        })
+        .collect()
+});
+
+/// Renders a page for `viewer` in the request's language; the globals `user` and `csrf`
+/// come from the session, `ui` and `ui_languages` from the language.
 pub fn render(name: &str, viewer: Option<&SessionUser>, ctx: impl Serialize) -> Result<String, minijinja::Error> {
     let user = viewer.map(|v| &v.user);
     let csrf = viewer.map(|v| v.csrf.as_str());
-    let ctx = context! { user => Value::from(Serde(user)), csrf => csrf, ..Value::from(Serde(ctx)) };
+    let ctx = context! {
+        user => Value::from(Serde(user)), csrf => csrf,
+        ui => Value::from(Serde(i18n::current())), ui_languages => LANGUAGE_LINKS.clone(),
+        ..Value::from(Serde(ctx))
+    };
     ENVIRONMENT.get_template(name)?.render(ctx)
 }
 
-/// The error page; falls back to plain text if even that cannot be rendered.
-pub fn render_error(status: u16, title: &str, message: &str) -> String {
-    render("error.html", None, context! { status, title, message })
+/// The error page in the request's language (`title` names the kind of error, `code` and
+/// `message` the error itself); plain text if even that cannot be rendered.
+pub fn render_error(status: u16, title: &str, code: &str, message: &str) -> String {
+    let message = i18n::error_message(&i18n::current(), code, message);
+    render("error.html", None, context! { status, title, message => &message })
         .unwrap_or_else(|_| format!("{status} {title}: {message}"))
 }
 
@@ -63,7 +99,7 @@ mod tests {
 
     #[test]
     fn error_page_escapes_its_message() {
-        let page = render_error(400, "Bad", "<script>alert(1)</script>");
+        let page = render_error(400, "did-not-work", "invalid", "<script>alert(1)</script>");
         assert!(page.contains("&lt;script&gt;"));
         assert!(!page.contains("<script>"));
     }
