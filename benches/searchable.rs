@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use passage::config::Settings;
-use passage::moderation::{self, Choice};
+use passage::moderation;
 use passage::search::{Audience, SearchRequest};
 use passage::story::SubmissionForm;
 use passage::story::submit;
@@ -35,7 +35,7 @@ async fn main() -> anyhow::Result<()> {
         }))?;
         let submitted = submit::submit(&state.store, &state.pepper, form, None).await?;
         let start = Instant::now();
-        moderation::publish(&state.store, &submitted.id, &Choice::AllSuggestions, &[], "bench").await?;
+        moderation::publish(&state.store, &submitted.id, &moderation::Approval::automatic(), "bench").await?;
         publish_times.push(start.elapsed());
         let request = SearchRequest { q: word, ..SearchRequest::default() };
         loop {

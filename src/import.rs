@@ -2,7 +2,7 @@
 //! story is published after the automatic redaction, as `passage import --publish` does for
 //! an archive moderated elsewhere; the audit log records it.
 
-use crate::moderation::{self, Choice};
+use crate::moderation::{self, Approval};
 use crate::store::Store;
 use crate::story::SubmissionForm;
 use crate::story::receipt::Pepper;
@@ -46,7 +46,7 @@ pub async fn import_lines(
         };
         report.imported += 1;
         if publish {
-            match moderation::publish(store, &submitted.id, &Choice::AllSuggestions, &[], actor).await {
+            match moderation::publish(store, &submitted.id, &Approval::automatic(), actor).await {
                 Ok(moderation::Publication::Published(..)) => report.published += 1,
                 Ok(moderation::Publication::AwaitingSecondApproval) => {
                     report.problems.push(format!(

@@ -40,15 +40,18 @@ pub struct Archive {
 
 /// Raw submissions decided before this time (RFC 3339) are past a retention of `days`.
 pub fn retention_cutoff(days: u32) -> String {
-    let cutoff = time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days));
-    cutoff.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    store::timestamp(time::OffsetDateTime::now_utc() - time::Duration::days(i64::from(days)))
 }
+
+/// How old a photo file or key nobody refers to must be before the sweep removes it: a
+/// publication or submission in progress (perhaps in another process) is younger.
+const LEFTOVER_GRACE: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// How often the retention job looks for raw submissions past their time.
 const RETENTION_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Destroys raw submissions decided more than `days` ago, now and then every hour, until
-/// stopped. Each run is one statement, so a crash mid-way loses nothing and the next run
+/// Destroys raw submissions decided more than `days` ago and sweeps away what interrupted
+/// runs left, now and then every hour, until stopped. Each run is one statement, so a crash mid-way loses nothing and the next run
 /// (after a restart, at once) finishes the work.
 async fn run_retention(store: Store, days: u32, mut stop: oneshot::Receiver<()>) {
     loop {
@@ -56,6 +59,11 @@ async fn run_retention(store: Store, days: u32, mut stop: oneshot::Receiver<()>)
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "retention: raw submissions destroyed"),
             Err(error) => tracing::error!(%error, "retention run failed; retrying later"),
+        }
+        match store.sweep_leftovers(LEFTOVER_GRACE).await {
+            Ok((0, 0)) => {}
+            Ok((files, keys)) => tracing::warn!(files, keys, "removed what an interrupted run left behind"),
+            Err(error) => tracing::error!(%error, "sweep failed; retrying later"),
         }
         tokio::select! {
             _ = &mut stop => break,

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use tokio::sync::Semaphore;
 
@@ -73,13 +73,16 @@ impl MediaFiles {
         }
     }
 
-    /// Removes every file not in `keep` (what a crash between a commit and a file removal,
-    /// or between writing a file and its commit, left behind). Returns how many went.
-    pub fn sweep(&self, keep: &HashSet<String>) -> std::io::Result<usize> {
+    /// Removes every file not in `keep` and older than `grace` (what a crash between a
+    /// commit and a file removal, or between writing a file and its commit, left behind;
+    /// younger files may belong to a publication still in progress). Returns how many went.
+    pub fn sweep(&self, keep: &HashSet<String>, grace: std::time::Duration) -> std::io::Result<usize> {
         let mut removed = 0;
         for entry in std::fs::read_dir(&self.dir)? {
-            let name = entry?.file_name().to_string_lossy().into_owned();
-            if valid_name(&name) && !keep.contains(&name) {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let age = entry.metadata()?.modified()?.elapsed().unwrap_or_default();
+            if valid_name(&name) && !keep.contains(&name) && age >= grace {
                 self.remove(&name)?;
                 removed += 1;
             }
@@ -89,8 +92,8 @@ impl MediaFiles {
 }
 
 /// How many photos are decoded or encoded at once: one per core.
-static PERMITS: LazyLock<Semaphore> =
-    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+static PERMITS: LazyLock<Arc<Semaphore>> =
+    LazyLock::new(|| Arc::new(Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))));
 
 /// Runs `job` (decoding or encoding a photo) on a blocking thread once a permit is free, so
 /// a burst of uploads cannot starve the async runtime and its searches. A panic in a decoder
@@ -98,6 +101,13 @@ static PERMITS: LazyLock<Semaphore> =
 pub async fn run<T: Send + 'static>(
     job: impl FnOnce() -> Result<T, MediaError> + Send + 'static,
 ) -> Result<T, MediaError> {
-    let _permit = PERMITS.acquire().await.map_err(|_| MediaError::Encode)?;
-    tokio::task::spawn_blocking(job).await.unwrap_or(Err(MediaError::Damaged))
+    // The permit moves into the blocking task: if the request is dropped (a client that
+    // disconnects), the decode still holds it until it really ends.
+    let permit = PERMITS.clone().acquire_owned().await.map_err(|_| MediaError::Encode)?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        job()
+    })
+    .await
+    .unwrap_or(Err(MediaError::Damaged))
 }

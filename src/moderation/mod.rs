@@ -28,6 +28,8 @@ pub enum ModerationError {
     SameModerator,
     #[error("the text this story was sent with is no longer held, so it cannot be published")]
     RawGone,
+    #[error("the storyteller changed the story after you opened it; review the new version")]
+    Edited,
     #[error("{0}")]
     Photo(#[from] MediaError),
     #[error(transparent)]
@@ -179,27 +181,46 @@ pub enum Publication {
     AwaitingSecondApproval,
 }
 
-/// Publishes a submission with the moderator's choice of redactions and the regions of its
-/// photo to blur, or records the first approval of a story that needs two.
-#[tracing::instrument(skip(store, choice, blur))]
+/// What a moderator decided to publish: which redactions, which regions of the photo to
+/// blur, and the revision of the submission they reviewed (when they say).
+#[derive(Clone, Copy)]
+pub struct Approval<'a> {
+    pub choice: &'a Choice,
+    pub blur: &'a [Region],
+    pub revision: Option<i64>,
+}
+
+impl<'a> Approval<'a> {
+    /// Every suggestion accepted, nothing blurred, whatever the revision (imports).
+    pub fn automatic() -> Approval<'static> {
+        Approval { choice: &Choice::AllSuggestions, blur: &[], revision: None }
+    }
+}
+
+/// Publishes a submission as the moderator approved it, or records the first approval of a
+/// story that needs two. A decision on a revision the storyteller has since edited is refused.
+#[tracing::instrument(skip(store, approval))]
 pub async fn publish(
     store: &Store,
     id: &str,
-    choice: &Choice,
-    blur: &[Region],
+    approval: &Approval<'_>,
     actor: &str,
 ) -> Result<Publication, ModerationError> {
+    let Approval { choice, blur, revision } = *approval;
     media::check_regions(blur)?;
     let record = store.story(id).await?;
     if record.raw_purged {
         return Err(ModerationError::RawGone);
+    }
+    if revision.is_some_and(|r| r != record.revision) {
+        return Err(ModerationError::Edited);
     }
     if record.needs_second_approval() {
         match &record.first_approval {
             None => {
                 // Check the redaction choice now, so the first approval is of a publishable text.
                 redact_story(&record, choice)?;
-                store.approve_first(id, actor).await?;
+                store.approve_first(id, record.revision, actor).await?;
                 return Ok(Publication::AwaitingSecondApproval);
             }
             Some(first) if first == actor => return Err(ModerationError::SameModerator),
@@ -214,8 +235,10 @@ pub async fn publish(
         return Err(ModerationError::LeakDetected);
     }
     // The photo is made from pixels, blurred as the moderator chose; the original never leaves.
-    // Whether it is shown is the teller's photo consent, checked at every request.
-    let photo = match store.photo_original(id).await? {
+    // Only a photo its teller allows is made at all (and consent is checked again at every
+    // request).
+    let original = if record.consent.allow_photo { store.photo_original(id).await? } else { None };
+    let photo = match original {
         Some(original) => {
             let regions = blur.to_vec();
             Some(media::run(move || media::renditions(&original, &regions)).await?)
@@ -228,6 +251,7 @@ pub async fn publish(
         body: &redacted.body,
         pseudonym: redacted.pseudonym.as_deref(),
         photo: photo.as_ref(),
+        revision: record.revision,
     };
     let seq = store.publish(id, &release, actor, &detail).await?;
     Ok(Publication::Published(Box::new(store.published_story(id).await?), seq))
@@ -304,6 +328,7 @@ mod tests {
             raw_purged: false,
             first_approval: None,
             photo: false,
+            revision: 1,
         }
     }
 

@@ -94,9 +94,12 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        sqlx::query("CREATE TABLE IF NOT EXISTS keys.wrapped_keys (owner TEXT PRIMARY KEY, wrapped BLOB NOT NULL) WITHOUT ROWID")
-            .execute(&pool)
-            .await?;
+        sqlx::query(
+            "CREATE TABLE IF NOT EXISTS keys.wrapped_keys \
+             (owner TEXT PRIMARY KEY, wrapped BLOB NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID",
+        )
+        .execute(&pool)
+        .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         let mut fresh = [0u8; 16];
         getrandom::fill(&mut fresh).map_err(std::io::Error::other)?;
@@ -107,12 +110,7 @@ impl Store {
         let archive_id: String =
             sqlx::query_scalar("SELECT value FROM archive_meta WHERE key = 'archive_id'").fetch_one(&pool).await?;
         let media = MediaFiles::open(&settings.data_dir)?;
-        let store = Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into(), master_key, media };
-        let swept = store.sweep_media().await?;
-        if swept > 0 {
-            tracing::warn!(files = swept, "removed photo files left behind by an interrupted run");
-        }
-        Ok(store)
+        Ok(Store { pool, appended: Arc::new(Notify::new()), archive_id: archive_id.into(), master_key, media })
     }
 
     /// The identity of this archive (kept with the search index it feeds).
@@ -134,7 +132,13 @@ impl Store {
 
 /// The current time as RFC 3339 in UTC, the one time format of the store.
 pub(crate) fn now() -> String {
-    time::OffsetDateTime::now_utc()
+    timestamp(time::OffsetDateTime::now_utc())
+}
+
+/// A time in the store's one format: RFC 3339, UTC, whole seconds (so stored times compare
+/// correctly as text).
+pub fn timestamp(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
         .replace_nanosecond(0)
         .ok()
         .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
@@ -165,7 +169,13 @@ mod tests {
         let photo = crate::media::Upload { bytes: b"the original photo".to_vec(), width: 1, height: 1 };
         store.insert_story("waiting", &story, Some(&photo), b"r1").await.unwrap();
         store.insert_story("decided", &story, Some(&photo), b"r2").await.unwrap();
-        let release = Release { title: "Keepsake", body: "The raw words of [person 1].", pseudonym: None, photo: None };
+        let release = Release {
+            title: "Keepsake",
+            body: "The raw words of [person 1].",
+            pseudonym: None,
+            photo: None,
+            revision: 1,
+        };
         store.publish("decided", &release, "mira", "").await.unwrap();
         assert_eq!(store.purge_raw_decided_before("2000-01-01T00:00:00Z").await.unwrap(), 0);
         assert_eq!(store.purge_raw_decided_before("2999-01-01T00:00:00Z").await.unwrap(), 1);
@@ -211,6 +221,39 @@ mod tests {
         let stories = std::fs::read(backup.path().join("passage.db")).unwrap();
         assert!(!stories.windows(11).any(|w| w == b"Tesfamariam"));
         restored.close().await;
+    }
+
+    /// What a crash between the two databases can leave: a key whose story never committed,
+    /// or the key of a withdrawn story. The sweep removes the first once it is old enough
+    /// (it may belong to a submission in progress) and the second at once.
+    #[tokio::test]
+    async fn the_sweep_removes_keys_no_story_uses() {
+        let (store, _dir) = test_store().await;
+        let form: crate::story::SubmissionForm = serde_json::from_value(serde_json::json!({
+            "title": "Kept", "body": "Kept words.", "language": "en",
+            "consent": {"visibility": "public", "version": "1", "age_confirmed": true}
+        }))
+        .unwrap();
+        store.insert_story("kept", &form.validate(2026).unwrap(), None, b"r1").await.unwrap();
+        store.put_key("never-committed", b"wrapped").await.unwrap();
+        store.put_key("withdrawn", b"wrapped").await.unwrap();
+        store.put_key("withdrawn/photo", b"wrapped").await.unwrap();
+        sqlx::query("INSERT INTO tombstones (id, withdrawn_at) VALUES ('withdrawn', '2026-01-01T00:00:00Z')")
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let owners = || async {
+            sqlx::query_scalar::<_, String>("SELECT owner FROM keys.wrapped_keys ORDER BY owner")
+                .fetch_all(&store.pool)
+                .await
+                .unwrap()
+        };
+        assert_eq!(store.sweep_leftovers(Duration::from_secs(600)).await.unwrap(), (0, 2));
+        assert_eq!(owners().await, ["kept", "never-committed"], "a young orphan may be a submission in progress");
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        assert_eq!(store.sweep_leftovers(Duration::ZERO).await.unwrap(), (0, 1));
+        assert_eq!(owners().await, ["kept"]);
+        assert_eq!(store.story("kept").await.unwrap().body, "Kept words.");
     }
 
     #[tokio::test]

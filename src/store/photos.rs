@@ -6,7 +6,6 @@ use std::collections::HashSet;
 
 use sqlx::Row;
 
-use super::stories::put_key;
 use super::{Result, Store};
 use crate::media::{Renditions, Upload};
 
@@ -19,7 +18,7 @@ pub enum Rendition {
 
 /// The associated data a photo original is sealed with, distinct from the story text's, and
 /// the owner of its key in the key store.
-fn photo_aad(id: &str) -> String {
+pub(super) fn photo_aad(id: &str) -> String {
     format!("{id}/photo")
 }
 
@@ -35,19 +34,24 @@ pub(super) async fn photo_files(conn: &mut sqlx::SqliteConnection, id: &str) -> 
     Ok(display.into_iter().chain(thumbnail).collect())
 }
 
-impl Store {
-    pub(super) async fn insert_photo(&self, conn: &mut sqlx::SqliteConnection, id: &str, photo: &Upload) -> Result<()> {
-        let (wrapped, sealed) = self.master_key.seal(&photo_aad(id), &photo.bytes)?;
-        sqlx::query("INSERT INTO photos (story_id, sealed, width, height) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind(sealed)
-            .bind(photo.width)
-            .bind(photo.height)
-            .execute(&mut *conn)
-            .await?;
-        put_key(conn, &photo_aad(id), &wrapped).await
-    }
+/// Stores a story's photo original, already sealed (its key is stored apart).
+pub(super) async fn insert_photo(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    photo: &Upload,
+    sealed: Vec<u8>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO photos (story_id, sealed, width, height) VALUES (?, ?, ?, ?)")
+        .bind(id)
+        .bind(sealed)
+        .bind(photo.width)
+        .bind(photo.height)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
 
+impl Store {
     /// The original photo of a story as the storyteller sent it (staff only); `None` if none
     /// came or retention destroyed it.
     pub async fn photo_original(&self, id: &str) -> Result<Option<Vec<u8>>> {
@@ -81,35 +85,60 @@ impl Store {
         }
     }
 
-    pub(super) fn write_renditions(&self, photo: &Renditions) -> Result<(String, String)> {
-        let display = self.media.write(&photo.display.bytes)?;
-        match self.media.write(&photo.thumbnail.bytes) {
-            Ok(thumbnail) => Ok((display, thumbnail)),
-            Err(error) => {
-                self.remove_files([&display]);
-                Err(error.into())
+    /// Writes a photo's two renditions (off the async runtime); returns their file names.
+    pub(super) async fn write_renditions(&self, photo: &Renditions) -> Result<(String, String)> {
+        let media = self.media.clone();
+        let (display, thumbnail) = (photo.display.bytes.clone(), photo.thumbnail.bytes.clone());
+        let written = tokio::task::spawn_blocking(move || {
+            let display = media.write(&display)?;
+            match media.write(&thumbnail) {
+                Ok(thumbnail) => Ok((display, thumbnail)),
+                Err(error) => {
+                    let _ = media.remove(&display);
+                    Err(error)
+                }
             }
+        })
+        .await
+        .map_err(std::io::Error::other)?;
+        Ok(written?)
+    }
+
+    /// Overwrites and removes files whose rows are gone (off the async runtime). A failure
+    /// is logged, and the retention job's sweep removes what is left.
+    pub(super) async fn remove_files(&self, names: Vec<String>) {
+        let media = self.media.clone();
+        let removed = tokio::task::spawn_blocking(move || names.iter().try_for_each(|name| media.remove(name))).await;
+        if !matches!(removed, Ok(Ok(()))) {
+            tracing::error!("a photo file could not be removed; the retention job will retry");
         }
     }
 
-    /// Removes files whose rows are gone. A failure is logged, and the next start-up's sweep
-    /// removes what is left.
-    pub(super) fn remove_files<'a>(&self, names: impl IntoIterator<Item = &'a String>) {
-        for name in names {
-            if let Err(error) = self.media.remove(name) {
-                tracing::error!(%error, "a photo file could not be removed; the next start-up will retry");
-            }
-        }
-    }
-
-    /// Removes photo files no row refers to (left by a crash). Run when the store opens.
-    pub(super) async fn sweep_media(&self) -> Result<usize> {
+    /// Removes what interrupted runs left behind: photo files no row refers to, and keys no
+    /// story uses (a withdrawn story's at once; others once older than `grace`, so a
+    /// submission or publication still in progress in another process keeps its own).
+    /// Returns (files, keys) removed.
+    pub async fn sweep_leftovers(&self, grace: std::time::Duration) -> Result<(usize, u64)> {
         let rows = sqlx::query("SELECT display_file, thumbnail_file FROM photos").fetch_all(&self.pool).await?;
         let mut keep = HashSet::new();
         for row in rows {
             keep.extend(row.try_get::<Option<String>, _>("display_file")?);
             keep.extend(row.try_get::<Option<String>, _>("thumbnail_file")?);
         }
-        Ok(self.media.sweep(&keep)?)
+        let media = self.media.clone();
+        let files =
+            tokio::task::spawn_blocking(move || media.sweep(&keep, grace)).await.map_err(std::io::Error::other)??;
+        let cutoff = super::timestamp(time::OffsetDateTime::now_utc() - grace);
+        let keys = sqlx::query(
+            "DELETE FROM keys.wrapped_keys WHERE \
+             owner IN (SELECT id FROM tombstones) OR owner IN (SELECT id || '/photo' FROM tombstones) \
+             OR (created_at < ? AND NOT EXISTS (SELECT 1 FROM stories \
+                 WHERE stories.id = keys.wrapped_keys.owner OR stories.id || '/photo' = keys.wrapped_keys.owner))",
+        )
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok((files, keys))
     }
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::photos::photo_files;
+use super::photos::{insert_photo, photo_aad, photo_files};
 use super::sealing::MasterKey;
 use super::{Result, Store, StoreError, now};
 use crate::media::Upload;
@@ -32,7 +32,7 @@ macro_rules! record_columns {
     (SELECT wrapped FROM keys.wrapped_keys WHERE owner = stories.id) AS wrapped_key, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
     allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, submitted_at, \
-    message, first_approval, \
+    message, first_approval, revision, \
     EXISTS (SELECT 1 FROM keys.wrapped_keys WHERE owner = stories.id || '/photo') AS photo"
     };
 }
@@ -73,6 +73,8 @@ pub struct Release<'a> {
     pub body: &'a str,
     pub pseudonym: Option<&'a str>,
     pub photo: Option<&'a crate::media::Renditions>,
+    /// The revision of the submission the text was made from; an edit since refuses it.
+    pub revision: i64,
 }
 
 /// What is sealed of a submission: everything the storyteller wrote.
@@ -124,6 +126,7 @@ fn record(row: &SqliteRow, key: &MasterKey) -> Result<StoryRecord> {
         raw_purged,
         first_approval: row.try_get("first_approval")?,
         photo: row.try_get("photo")?,
+        revision: row.try_get("revision")?,
     })
 }
 
@@ -157,6 +160,13 @@ impl Store {
         receipt_hash: &[u8],
     ) -> Result<()> {
         let (wrapped, sealed) = self.seal_story(id, story)?;
+        let photo_sealed = photo.map(|p| self.master_key.seal(&photo_aad(id), &p.bytes)).transpose()?;
+        // The keys first, in their own database: a crash before the story commits leaves a
+        // key no story uses, which the sweep removes; never a story without its key.
+        self.put_key(id, &wrapped).await?;
+        if let Some((photo_wrapped, _)) = &photo_sealed {
+            self.put_key(&photo_aad(id), photo_wrapped).await?;
+        }
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO stories (id, status, receipt_hash, language, sealed, \
@@ -184,9 +194,8 @@ impl Store {
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        put_key(&mut tx, id, &wrapped).await?;
-        if let Some(photo) = photo {
-            self.insert_photo(&mut tx, id, photo).await?;
+        if let (Some(photo), Some((_, photo_sealed))) = (photo, photo_sealed) {
+            insert_photo(&mut tx, id, photo, photo_sealed).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -196,13 +205,23 @@ impl Store {
     /// (sealed under a fresh key). A first approval of the old text no longer counts.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn replace_submission(&self, id: &str, story: &NewStory) -> Result<()> {
-        let (wrapped, sealed) = self.seal_story(id, story)?;
+        let wrapped: Option<Vec<u8>> = sqlx::query_scalar("SELECT wrapped FROM keys.wrapped_keys WHERE owner = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(wrapped) = wrapped else {
+            let exists: Option<String> =
+                sqlx::query_scalar("SELECT id FROM stories WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+            return Err(if exists.is_some() { StoreError::WrongState("purged") } else { StoreError::NotFound });
+        };
+        // The same story key: an edit writes nothing to the key store.
+        let sealed = self.master_key.reseal(id, &wrapped, &sealed_json(story)?)?;
         let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE stories SET sealed = ?, language = ?, origin_country = ?, \
              transit_countries = ?, residence_country = ?, year = ?, themes = ?, visibility = ?, \
              allow_quotes = ?, allow_photo = ?, allow_contact = ?, age_confirmed = ?, about_minor = ?, \
-             consent_version = ?, consent_language = ?, first_approval = NULL \
+             consent_version = ?, consent_language = ?, first_approval = NULL, revision = revision + 1 \
              WHERE id = ? AND status = 'submitted'",
         )
         .bind(sealed)
@@ -226,7 +245,6 @@ impl Store {
         if updated.rows_affected() == 0 {
             return Err(self.state_error(&mut tx, id).await);
         }
-        put_key(&mut tx, id, &wrapped).await?;
         audit(&mut tx, &now(), "storyteller", "edit", Some(id), "").await?;
         tx.commit().await?;
         // The old text's pages are free now; keep no copy of them in the WAL.
@@ -236,14 +254,29 @@ impl Store {
 
     /// Seals what the storyteller wrote under a fresh key: (wrapped key, sealed).
     fn seal_story(&self, id: &str, story: &NewStory) -> Result<(Vec<u8>, Vec<u8>)> {
-        let plaintext = serde_json::to_vec(&Sealed {
-            title: story.title.clone(),
-            body: story.body.clone(),
-            private_terms: story.private_terms.clone(),
-            pseudonym: story.pseudonym.clone(),
-        })
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        Ok(self.master_key.seal(id, &plaintext)?)
+        Ok(self.master_key.seal(id, &sealed_json(story)?)?)
+    }
+
+    /// Stores (or replaces) a wrapped key in the key store, committed on its own.
+    pub(super) async fn put_key(&self, owner: &str, wrapped: &[u8]) -> Result<()> {
+        sqlx::query("INSERT OR REPLACE INTO keys.wrapped_keys (owner, wrapped, created_at) VALUES (?, ?, ?)")
+            .bind(owner)
+            .bind(wrapped)
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes the keys of story `id` (its text's and its photo's), committed on its own:
+    /// from this moment its sealed text cannot be opened, whatever copies exist.
+    async fn destroy_keys(&self, id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ?)")
+            .bind(id)
+            .bind(photo_aad(id))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn count_stories(&self) -> Result<i64> {
@@ -326,12 +359,12 @@ impl Store {
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn publish(&self, id: &str, release: &Release<'_>, actor: &str, detail: &str) -> Result<i64> {
         let files = match release.photo {
-            Some(photo) => Some(self.write_renditions(photo)?),
+            Some(photo) => Some(self.write_renditions(photo).await?),
             None => None,
         };
         let published = self.publish_rows(id, release, files.as_ref(), actor, detail).await;
         if published.is_err() {
-            self.remove_files(files.iter().flat_map(|(display, thumbnail)| [display, thumbnail]));
+            self.remove_files(files.into_iter().flat_map(|(display, thumbnail)| [display, thumbnail]).collect()).await;
         }
         published
     }
@@ -349,7 +382,7 @@ impl Store {
         let updated = sqlx::query(
             "UPDATE stories SET status = 'published', published_title = ?, published_body = ?, \
              published_pseudonym = ?, published_at = ?, decided_at = ?, message = NULL \
-             WHERE id = ? AND status = 'submitted'",
+             WHERE id = ? AND status = 'submitted' AND revision = ?",
         )
         .bind(release.title)
         .bind(release.body)
@@ -357,6 +390,7 @@ impl Store {
         .bind(&at)
         .bind(&at)
         .bind(id)
+        .bind(release.revision)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
@@ -379,14 +413,16 @@ impl Store {
 
     /// Records the first of two approvals a story needs.
     #[tracing::instrument(skip_all, fields(id))]
-    pub async fn approve_first(&self, id: &str, actor: &str) -> Result<()> {
+    pub async fn approve_first(&self, id: &str, revision: i64, actor: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let at = now();
         let updated = sqlx::query(
-            "UPDATE stories SET first_approval = ? WHERE id = ? AND status = 'submitted' AND first_approval IS NULL",
+            "UPDATE stories SET first_approval = ? \
+             WHERE id = ? AND status = 'submitted' AND first_approval IS NULL AND revision = ?",
         )
         .bind(actor)
         .bind(id)
+        .bind(revision)
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
@@ -444,7 +480,7 @@ impl Store {
         audit(&mut tx, &at, actor, "unpublish", Some(id), "").await?;
         tx.commit().await?;
         self.appended.notify_one();
-        self.remove_files(&files);
+        self.remove_files(files).await;
         Ok(seq)
     }
 
@@ -454,6 +490,9 @@ impl Store {
     /// survives there either.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn withdraw(&self, id: &str) -> Result<i64> {
+        // Crypto-shredding first: a crash after this leaves a story nobody can read, which a
+        // retried withdrawal then removes.
+        self.destroy_keys(id).await?;
         let mut tx = self.pool.begin().await?;
         let at = now();
         let files = photo_files(&mut tx, id).await?;
@@ -461,11 +500,6 @@ impl Store {
         if deleted.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ? || '/photo')")
-            .bind(id)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         sqlx::query("INSERT INTO tombstones (id, withdrawn_at) VALUES (?, ?)")
             .bind(id)
             .bind(&at)
@@ -475,13 +509,15 @@ impl Store {
         audit(&mut tx, &at, "storyteller", "withdraw", Some(id), "").await?;
         tx.commit().await?;
         self.appended.notify_one();
-        self.remove_files(&files);
+        self.remove_files(files).await;
         self.checkpoint().await?;
         Ok(seq)
     }
 
     /// Records the storyteller's changed consent. A published story's index document follows
-    /// (a story turned private leaves the index). Returns the change, if the index must act.
+    /// (a story turned private leaves the index), and a photo no longer allowed has its
+    /// files removed (showing it again would take a moderator). Returns the change, if the
+    /// index must act.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn update_consent(&self, id: &str, consent: &Consent) -> Result<Option<i64>> {
         let mut tx = self.pool.begin().await?;
@@ -500,6 +536,13 @@ impl Store {
         let Some(status) = status else { return Err(StoreError::NotFound) };
         let seq =
             if status == Status::Published.as_str() { Some(append_change(&mut tx, id, &at).await?) } else { None };
+        let files = if consent.allow_photo { Vec::new() } else { photo_files(&mut tx, id).await? };
+        if !files.is_empty() {
+            sqlx::query("UPDATE photos SET display_file = NULL, thumbnail_file = NULL WHERE story_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         let detail = format!(
             "visibility={} quotes={} photo={} contact={}",
             consent.visibility.as_str(),
@@ -512,6 +555,7 @@ impl Store {
         if seq.is_some() {
             self.appended.notify_one();
         }
+        self.remove_files(files).await;
         Ok(seq)
     }
 
@@ -529,15 +573,17 @@ impl Store {
     /// either purged or not, and the next run finishes the job. Returns how many were purged.
     #[tracing::instrument(skip_all)]
     pub async fn purge_raw_decided_before(&self, cutoff: &str) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
+        // Keys first: from then on the sealed text cannot be opened; emptying it follows.
+        let keys = sqlx::query(
             "DELETE FROM keys.wrapped_keys WHERE owner IN (SELECT id FROM stories WHERE decided_at < ?) \
              OR owner IN (SELECT id || '/photo' FROM stories WHERE decided_at < ?)",
         )
         .bind(cutoff)
         .bind(cutoff)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE photos SET sealed = X'' WHERE length(sealed) > 0 \
              AND story_id IN (SELECT id FROM stories WHERE decided_at < ?)",
@@ -553,6 +599,8 @@ impl Store {
         tx.commit().await?;
         if purged > 0 {
             self.audit("retention", "purge_raw", None, &format!("stories={purged}")).await?;
+        }
+        if purged > 0 || keys > 0 {
             self.checkpoint().await?;
         }
         Ok(purged)
@@ -569,6 +617,8 @@ impl Store {
             sqlx::query_scalar("SELECT status FROM stories WHERE id = ?").bind(id).fetch_optional(&mut *tx).await;
         match current {
             Ok(None) => StoreError::NotFound,
+            // Still waiting, yet not updated: the storyteller edited it (or it was approved).
+            Ok(Some(value)) if value == Status::Submitted.as_str() => StoreError::WrongState("edited"),
             Ok(Some(value)) => StoreError::WrongState(Status::parse(&value).map_or("unknown", Status::as_str)),
             Err(e) => StoreError::Database(e),
         }
@@ -606,14 +656,15 @@ impl Store {
     }
 }
 
-/// Stores (or replaces) a wrapped key in the key store.
-pub(super) async fn put_key(conn: &mut sqlx::SqliteConnection, owner: &str, wrapped: &[u8]) -> Result<()> {
-    sqlx::query("INSERT OR REPLACE INTO keys.wrapped_keys (owner, wrapped) VALUES (?, ?)")
-        .bind(owner)
-        .bind(wrapped)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+/// What is sealed of a submission, as bytes.
+fn sealed_json(story: &NewStory) -> Result<Vec<u8>> {
+    serde_json::to_vec(&Sealed {
+        title: story.title.clone(),
+        body: story.body.clone(),
+        private_terms: story.private_terms.clone(),
+        pseudonym: story.pseudonym.clone(),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) async fn append_change(conn: &mut sqlx::SqliteConnection, id: &str, at: &str) -> Result<i64> {

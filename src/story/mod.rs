@@ -329,6 +329,9 @@ pub struct StoryRecord {
     pub first_approval: Option<String>,
     /// A photo came with the story and its original is still held (sealed).
     pub photo: bool,
+    /// How many versions the storyteller has sent (1, then one more per edit); a decision
+    /// names the revision it was made on.
+    pub revision: i64,
 }
 
 impl StoryRecord {

@@ -250,13 +250,17 @@ pub async fn edit_my_story(state: web::Data<AppState>, Json(form): Json<EditForm
 /// An edit of a story a moderator already decided says so plainly.
 pub(super) fn edit_error(error: submit::SubmitError) -> Error {
     match error {
-        submit::SubmitError::Store(crate::store::StoreError::WrongState(_)) => Error::new(
-            StatusCode::CONFLICT,
-            "already_decided",
-            "A moderator has already decided on this story, so it can no longer be edited.",
-        ),
+        submit::SubmitError::Store(crate::store::StoreError::WrongState(_)) => already_decided(),
         other => other.into(),
     }
+}
+
+pub(super) fn already_decided() -> Error {
+    Error::new(
+        StatusCode::CONFLICT,
+        "already_decided",
+        "A moderator has already decided on this story, so it can no longer be edited.",
+    )
 }
 
 /// Everything the archive holds about a story, for the person who told it.
@@ -404,6 +408,9 @@ pub struct DecisionForm {
     /// Regions of the photo to blur before it is published (faces, signs, number plates).
     #[serde(default)]
     pub blur: Vec<Region>,
+    /// The `revision` of the submission you reviewed; if the storyteller has edited it
+    /// since, the decision is refused (409) rather than applied to a text you did not read.
+    pub revision: Option<i64>,
 }
 
 /// The first of two approvals was recorded.
@@ -438,7 +445,8 @@ pub async fn decide_story(
     match form.action {
         DecisionAction::Publish => {
             let choice = form.redactions.map_or(Choice::AllSuggestions, Choice::Spans);
-            match moderation::publish(&state.store, &id, &choice, &form.blur, actor).await? {
+            let approval = moderation::Approval { choice: &choice, blur: &form.blur, revision: form.revision };
+            match moderation::publish(&state.store, &id, &approval, actor).await? {
                 Publication::Published(story, seq) => {
                     moderation::wait_until_searchable(&state.index, seq).await;
                     Ok(HttpResponse::Ok().json(StoryView::new(*story)))

@@ -159,6 +159,11 @@ impl From<StoreError> for Error {
             StoreError::WrongState("withdrawn") => {
                 Error::new(StatusCode::GONE, "gone", "This story was withdrawn by the person who told it.")
             }
+            StoreError::WrongState("edited") => Error::new(
+                StatusCode::CONFLICT,
+                "edited",
+                "The storyteller changed the story while it was being decided; review the new version.",
+            ),
             StoreError::WrongState(state) => Error::new(
                 StatusCode::CONFLICT,
                 "wrong_state",
@@ -203,6 +208,7 @@ impl From<ModerationError> for Error {
             }
             ModerationError::LeakDetected => Error::new(StatusCode::CONFLICT, "private_detail_left", error.to_string()),
             ModerationError::RawGone => Error::new(StatusCode::CONFLICT, "text_gone", error.to_string()),
+            ModerationError::Edited => Error::new(StatusCode::CONFLICT, "edited", error.to_string()),
             ModerationError::SameModerator => {
                 Error::new(StatusCode::CONFLICT, "second_moderator_needed", error.to_string())
             }
@@ -215,7 +221,10 @@ impl From<ModerationError> for Error {
 impl From<MediaError> for Error {
     fn from(error: MediaError) -> Error {
         let message = error.to_string();
-        let message = format!("{}{}.", message[..1].to_uppercase(), &message[1..]);
+        let message = match message.chars().next() {
+            Some(first) => format!("{}{}.", first.to_uppercase(), &message[first.len_utf8()..]),
+            None => message,
+        };
         let error = match error {
             MediaError::TooLarge => Error::new(StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large", message),
             MediaError::Unsupported => Error::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_photo", message),

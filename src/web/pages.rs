@@ -290,9 +290,8 @@ pub async fn submit_story(
     state: web::Data<AppState>,
     WithPhoto { body: mut form, photo }: WithPhoto<SubmitPageForm>,
 ) -> Result<HttpResponse, Error> {
-    if !form.show_consent_in.is_empty() {
-        form.consent_language = std::mem::take(&mut form.show_consent_in);
-        return Ok(private_html(submit_page(&form, &BTreeMap::new())?));
+    if let Some(page) = language_switch(&mut form) {
+        return page;
     }
     let photo = match photo {
         Some(bytes) => Some(media::accept(bytes).await).transpose(),
@@ -327,6 +326,15 @@ pub async fn submit_story(
 }
 
 /// The form again, with the problems next to their fields (a 4xx), the draft kept whole.
+/// A language switch on the form: the same draft again, in the language asked for.
+fn language_switch(form: &mut SubmitPageForm) -> Option<Result<HttpResponse, Error>> {
+    if form.show_consent_in.is_empty() {
+        return None;
+    }
+    form.consent_language = std::mem::take(&mut form.show_consent_in);
+    Some(submit_page(form, &BTreeMap::new()).map(private_html))
+}
+
 fn submit_page_again(
     form: &SubmitPageForm,
     errors: &BTreeMap<String, String>,
@@ -342,21 +350,19 @@ pub async fn edit_story(
     state: web::Data<AppState>,
     WithPhoto { body: mut form, .. }: WithPhoto<SubmitPageForm>,
 ) -> Result<HttpResponse, Error> {
+    // A language switch only shows the form again: no receipt attempt is spent on it.
+    if let Some(page) = language_switch(&mut form) {
+        return page;
+    }
     let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
         return unknown_receipt_page();
     };
     if !form.start_edit.is_empty() {
         let record = state.store.story(&view.id).await.map_err(|e| Error::from(e).page())?;
         if record.status != crate::story::Status::Submitted {
-            return Err(
-                super::api::edit_error(SubmitError::Store(crate::store::StoreError::WrongState("decided"))).page()
-            );
+            return Err(super::api::already_decided().page());
         }
         return Ok(private_html(submit_page(&SubmitPageForm::from_record(&record, &form.receipt), &BTreeMap::new())?));
-    }
-    if !form.show_consent_in.is_empty() {
-        form.consent_language = std::mem::take(&mut form.show_consent_in);
-        return Ok(private_html(submit_page(&form, &BTreeMap::new())?));
     }
     let errors = match form.to_submission() {
         Ok(submission) => match submit::edit(&state.store, &view.id, submission).await {
@@ -751,6 +757,8 @@ pub struct ReviewPageForm {
     extra_category: String,
     /// Regions of the photo to blur, one per line: `left top width height` in percent.
     blur: String,
+    /// The revision of the submission the page showed.
+    revision: String,
     reason: String,
     action: String,
 }
@@ -811,7 +819,7 @@ fn review_page(
         visibility => record.consent.visibility.as_str(), allow_quotes => record.consent.allow_quotes,
         allow_contact => record.consent.allow_contact, private_terms => &record.private_terms,
         submitted_at => &record.submitted_at, status => record.status.as_str(),
-        photo => record.photo, allow_photo => record.consent.allow_photo,
+        photo => record.photo, allow_photo => record.consent.allow_photo, revision => record.revision,
     };
     let blur_error = media::parse_regions(&form.blur).err().map(|e| Error::from(e).message);
     let preview_paragraphs = paragraphs(&redacted.body);
@@ -854,7 +862,14 @@ async fn publish_from_page(
     actor: &str,
 ) -> Result<Publication, ModerationError> {
     let blur = media::parse_regions(&form.blur)?;
-    moderation::publish(&state.store, id, &form.choice(), &blur, actor).await
+    let revision = form.revision.trim().parse().ok();
+    moderation::publish(
+        &state.store,
+        id,
+        &moderation::Approval { choice: &form.choice(), blur: &blur, revision },
+        actor,
+    )
+    .await
 }
 
 #[tracing::instrument(skip_all, fields(id = %id))]

@@ -16,7 +16,7 @@ const JPEG: &str = "image/jpeg";
 
 /// A published photo, only while the story is published, readable by this viewer, and its
 /// teller allows the photo. Readers' caches must ask again every time (`no-cache` with an
-/// ETag), so a withdrawn photo disappears at once.
+/// ETag; press-only photos are not stored at all), so a withdrawn photo disappears at once.
 async fn serve(
     state: &AppState,
     viewer: &Viewer,
@@ -31,7 +31,8 @@ async fn serve(
     }
     let (bytes, name) = state.store.photo_rendition(id, which).await?.ok_or_else(missing)?;
     let etag = format!("\"{}\"", name.trim_end_matches(".jpg"));
-    let cache = if story.visibility == Visibility::Public { "public, no-cache" } else { "private, no-cache" };
+    // A press-only photo stays out of every cache, like the pages that show it.
+    let cache = if story.visibility == Visibility::Public { "public, no-cache" } else { "private, no-store" };
     let unchanged = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == etag);
     let mut answer = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     answer.insert_header((header::CACHE_CONTROL, cache)).insert_header((header::ETAG, etag));

@@ -70,8 +70,12 @@ struct Parts {
     photo: Option<Vec<u8>>,
 }
 
-/// Reads every part: text fields up to the request limit in all, the `photo` part up to
-/// `MAX_UPLOAD_BYTES`. An empty file part (a form sent with no photo chosen) is no photo.
+/// At most this many parts: the submit form has about twenty fields.
+const MAX_PARTS: usize = 64;
+
+/// Reads every part: text fields (names included) up to the request limit in all, at most
+/// `MAX_PARTS` parts, one `photo` part up to `MAX_UPLOAD_BYTES`. An empty file part (a form
+/// sent with no photo chosen) is no photo.
 async fn read_parts(req: &HttpRequest, payload: &mut Payload) -> Result<Parts, Error> {
     let text_limit =
         req.app_data::<actix_web::web::Data<AppState>>().map_or(1024 * 1024, |s| s.settings.max_request_bytes);
@@ -79,10 +83,19 @@ async fn read_parts(req: &HttpRequest, payload: &mut Payload) -> Result<Parts, E
     let mut multipart = Multipart::new(req.headers(), payload.take());
     let mut parts = Parts { fields: Vec::new(), photo: None };
     let mut text_bytes = 0usize;
+    let mut photo_parts = 0;
+    let mut count = 0;
     while let Some(field) = multipart.next().await {
+        count += 1;
+        if count > MAX_PARTS {
+            return Err(Error::bad_request("too_many_parts", format!("A form may have at most {MAX_PARTS} parts.")));
+        }
         let mut field = field.map_err(|_| unreadable())?;
         let name = field.name().unwrap_or_default().to_owned();
         let is_photo = name == "photo";
+        if !is_photo {
+            text_bytes += name.len();
+        }
         let limit = if is_photo { MAX_UPLOAD_BYTES } else { text_limit.saturating_sub(text_bytes) };
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
@@ -93,11 +106,16 @@ async fn read_parts(req: &HttpRequest, payload: &mut Payload) -> Result<Parts, E
             bytes.extend_from_slice(&chunk);
         }
         if is_photo {
-            if parts.photo.is_some() {
+            photo_parts += 1;
+            if photo_parts > 1 {
                 return Err(Error::bad_request("too_many_photos", "A story may have one photo.").with_field("photo"));
             }
             parts.photo = Some(bytes).filter(|b| !b.is_empty());
         } else {
+            if name == "story" && parts.fields.iter().any(|(n, _)| n == "story") {
+                return Err(Error::bad_request("duplicate_part", "Send the story in one part named `story`.")
+                    .with_field("story"));
+            }
             text_bytes += bytes.len();
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::bad_request("invalid_form", format!("The field `{name}` is not valid UTF-8 text."))

@@ -169,6 +169,9 @@ async fn the_storyteller_edits_a_story_until_a_moderator_decides() {
     let decision = format!("/api/v1/moderation/stories/{id}/decision");
     assert_eq!(server.post_json(&decision, &json!({"action": "publish"}), Some(&first)).await.0, 202);
 
+    let review = format!("/api/v1/moderation/stories/{id}");
+    let reviewed = server.get_json(&review, Some(&second)).await.1["revision"].as_i64().unwrap();
+
     // Through the API: the whole story as it should read now.
     let edited = with(
         story("First day", "My daughter started school in Ghent.", "public"),
@@ -213,6 +216,13 @@ async fn the_storyteller_edits_a_story_until_a_moderator_decides() {
     assert_eq!(saved.status(), 200);
     assert!(saved.text().await.unwrap().contains("Your changes are saved."));
     assert!(store.story(&id).await.unwrap().body.ends_with("She loves the library."));
+
+    // A decision on the version the moderator read is refused once the teller has edited it.
+    let stale = json!({"action": "publish", "revision": reviewed});
+    let (status, body) = server.post_json(&decision, &stale, Some(&first)).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("edited")), "{body}");
+    let current = server.get_json(&review, Some(&second)).await.1["revision"].as_i64().unwrap();
+    assert_eq!(current, reviewed + 2, "two edits since");
 
     // Two moderators again, then no more edits.
     assert_eq!(server.post_json(&decision, &json!({"action": "publish"}), Some(&first)).await.0, 202);

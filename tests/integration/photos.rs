@@ -87,6 +87,7 @@ async fn a_served_photo_holds_no_metadata_and_stands_upright() {
 async fn a_photo_is_shown_only_while_its_teller_allows_it() {
     let server = TestServer::start().await;
     let moderator = server.user(Role::Moderator, "mira").await;
+    // Not allowed when published: no rendition is ever made.
     let (status, body) =
         server.submit_with_photo(&photo_story("Not mine to show", false), phone_photo("x"), "a.jpg").await;
     assert_eq!(status, 201);
@@ -94,13 +95,21 @@ async fn a_photo_is_shown_only_while_its_teller_allows_it() {
     let published = server.publish(&id, &moderator).await;
     assert!(published.get("photo").is_none(), "{published}");
     assert_eq!(get(&server, &format!("/stories/{id}/photo")).await.status(), 404);
+    assert!(media_files(&server).is_empty(), "renditions of a photo its teller did not allow");
 
-    // The teller allows it: shown. Takes it back: gone again.
-    let change = |allow: bool| json!({"receipt": receipt, "allow_photo": allow});
-    assert_eq!(server.post_json("/api/v1/receipts/consent", &change(true), None).await.0, 200);
-    assert_eq!(get(&server, &format!("/stories/{id}/photo")).await.status(), 200);
+    // Allowed, then taken back: gone at once, files and all, and allowing it again later
+    // does not bring it back without a moderator.
+    let (_, body) = server.submit_with_photo(&photo_story("Mine to show", true), phone_photo("y"), "b.jpg").await;
+    let (shown, shown_receipt) =
+        (body["id"].as_str().unwrap().to_owned(), body["receipt"].as_str().unwrap().to_owned());
+    server.publish(&shown, &moderator).await;
+    assert_eq!(get(&server, &format!("/stories/{shown}/photo")).await.status(), 200);
+    let change = |allow: bool| json!({"receipt": shown_receipt, "allow_photo": allow});
     assert_eq!(server.post_json("/api/v1/receipts/consent", &change(false), None).await.0, 200);
-    assert_eq!(get(&server, &format!("/stories/{id}/photo")).await.status(), 404);
+    assert_eq!(get(&server, &format!("/stories/{shown}/photo")).await.status(), 404);
+    assert!(media_files(&server).is_empty(), "the files of a photo no longer allowed");
+    assert_eq!(server.post_json("/api/v1/receipts/consent", &change(true), None).await.0, 200);
+    assert_eq!(get(&server, &format!("/stories/{shown}/photo")).await.status(), 404);
 
     // The teller's download holds the photo exactly as they sent it.
     let (status, data) = server.post_json("/api/v1/receipts/export", &json!({ "receipt": receipt }), None).await;
