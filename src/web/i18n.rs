@@ -225,7 +225,7 @@ mod tests {
             let missing: Vec<_> = english.difference(&theirs).collect();
             let extra: Vec<_> = theirs.difference(&english).collect();
             assert!(missing.is_empty() && extra.is_empty(), "{code}: missing {missing:?}, extra {extra:?}");
-            assert_eq!(message(&code, "language-name", &[]).is_empty(), false);
+            assert_ne!(message(&code, "language-name", &[]), "language-name", "{code} has no name");
         }
         assert!(languages().count() >= 6, "{:?}", languages().collect::<Vec<_>>());
     }
