@@ -216,7 +216,7 @@ impl SubmitPageForm {
             language: self.language.clone(),
             pseudonym: optional(&self.pseudonym),
             origin_country: optional(&self.origin_country),
-            transit_countries: self.transit_countries.split([',', ';', '\n']).filter_map(optional).collect(),
+            transit_countries: self.transit_countries.split([',', '،', ';', '\n']).filter_map(optional).collect(),
             residence_country: optional(&self.residence_country),
             year,
             themes: self.themes.clone(),

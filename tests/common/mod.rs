@@ -1,4 +1,6 @@
 //! Shared helpers: the real server on an ephemeral port, with its own data and index folders.
+//! Shared by more than one test binary, each using part of it.
+#![allow(dead_code)]
 
 pub mod photos;
 

@@ -81,7 +81,7 @@ search-count-for = { $count ->
    *[other] { $count } stories for
 }
 search-page-of = page { $page } of { $pages }
-search-none = No stories match.
+search-none = No stories match
 search-none-for = No stories match
 search-none-filters = with these filters.
 search-none-advice = Try fewer or different words, check the spelling, remove a filter, or

@@ -1,0 +1,274 @@
+//! The pages in a real browser: headless Chromium driven through chromedriver (both from
+//! Debian, installed by `scripts/setup.sh`). Storytellers and readers are driven with
+//! JavaScript switched off, as in Tor Browser's safest mode; the accessibility check (axe-core,
+//! also installed by the setup script) runs with it on, since axe is itself a script.
+//! Screenshots of the main pages are written under `target/screenshots/` for people to look at.
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::TestServer;
+use common::photos::phone_photo;
+use fantoccini::{Client, ClientBuilder, Locator};
+use passage::store::Role;
+use serde_json::{Value, json};
+
+/// A headless Chromium and the chromedriver that drives it.
+struct Browser {
+    client: Client,
+    driver: Child,
+}
+
+impl Browser {
+    async fn open(javascript: bool, width: u32) -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is not installed: run scripts/setup.sh");
+        let options = json!({
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     format!("--window-size={width},900"), "--lang=en"],
+            "prefs": {"profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }},
+        });
+        let capabilities = json!({ "goog:chromeOptions": options });
+        let serde_json::Value::Object(capabilities) = capabilities else { unreachable!() };
+        let mut last_error = None;
+        for _ in 0..100 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => {
+                    // Headless windows are at least 500px wide: a phone's screen is emulated.
+                    if width < 500 {
+                        let params = json!({"width": width, "height": 800, "deviceScaleFactor": 2, "mobile": true});
+                        client.issue_cmd(Cdp { cmd: "Emulation.setDeviceMetricsOverride", params }).await.unwrap();
+                    }
+                    return Browser { client, driver };
+                }
+                Err(error) => last_error = Some(error),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("chromedriver did not start: {last_error:?}");
+    }
+
+    async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+
+    async fn goto(&self, server: &TestServer, path: &str) {
+        self.client.goto(&server.url(path)).await.unwrap();
+    }
+
+    async fn css(&self, selector: &str) -> fantoccini::elements::Element {
+        self.client.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("{selector}: {e}"))
+    }
+
+    async fn fill(&self, selector: &str, text: &str) {
+        self.css(selector).await.send_keys(text).await.unwrap();
+    }
+
+    async fn click(&self, selector: &str) {
+        self.css(selector).await.click().await.unwrap();
+    }
+
+    async fn html_attr(&self, name: &str) -> Option<String> {
+        self.css("html").await.attr(name).await.unwrap()
+    }
+
+    async fn text(&self, selector: &str) -> String {
+        self.css(selector).await.text().await.unwrap()
+    }
+}
+
+/// A Chrome DevTools command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({"cmd": self.cmd, "params": self.params}).to_string()))
+    }
+}
+
+impl Drop for Browser {
+    /// Even when a test fails, no chromedriver (and its Chromium) outlives it.
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The folder screenshots go to (not committed: everything under target/ is ignored).
+fn screenshots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_storyteller_tells_checks_and_withdraws_in_arabic_without_javascript() {
+    let server = TestServer::start().await;
+    let browser = Browser::open(false, 360).await;
+    let photo = tempfile::Builder::new().suffix(".jpg").tempfile().unwrap();
+    std::fs::write(photo.path(), phone_photo("browser")).unwrap();
+
+    browser.goto(&server, "/ar/submit").await;
+    assert_eq!(browser.html_attr("dir").await.as_deref(), Some("rtl"));
+    assert_eq!(browser.html_attr("lang").await.as_deref(), Some("ar"));
+    // Nothing is wider than the phone.
+    let (_, _, width, _) = browser.css("main").await.rectangle().await.unwrap();
+    assert!(width <= 360.0, "the page is {width}px wide on a 360px screen");
+
+    browser.fill("#title", "خبز في الصباح").await;
+    browser.fill("#body", "كل صباح أخبز الخبز مع جارتي سميرة في ليون، وأتذكر بيتنا في حلب.").await;
+    browser.click("#language option[value='ar']").await;
+    browser.fill("#private_terms", "سميرة").await;
+    browser.css("#photo").await.send_keys(&photo.path().display().to_string()).await.unwrap();
+    browser.click("#visibility-public").await;
+    browser.click("#allow_photo").await;
+    browser.click("#age_confirmed").await;
+    browser.click(".actions .button-primary").await;
+
+    let receipt = browser.text("#receipt-code").await;
+    assert_eq!(receipt.len(), 24, "a receipt on the page: {receipt:?}");
+    assert_eq!(browser.html_attr("dir").await.as_deref(), Some("rtl"));
+    let store = server.store().await;
+    let waiting = store.queue(10).await.unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert!(waiting[0].photo, "the photo did not arrive");
+    assert_eq!(waiting[0].consent.language, "ar", "the consent was read in Arabic");
+    store.close().await;
+
+    browser.goto(&server, "/ar/receipt").await;
+    browser.fill("#receipt", &receipt).await;
+    browser.click(".receipt-form button").await;
+    browser.css(".status-submitted").await;
+
+    browser.click("#confirm").await;
+    browser.click(".withdraw .button-danger").await;
+    browser.css(".status-withdrawn").await;
+    let store = server.store().await;
+    assert_eq!(store.count_stories().await.unwrap(), 0, "the story is still stored");
+    store.close().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_publishes_and_readers_find_it_in_french_and_arabic() {
+    let server = TestServer::start().await;
+    let store = server.store().await;
+    passage::accounts::add_user(&store, "mira", common::PASSWORD, Role::Moderator).await.unwrap();
+    store.close().await;
+    let story = common::with(
+        common::story(
+            "Le pain de quatre heures",
+            "Chaque matin, Samira et moi faisons le pain à Lyon avec Karim, mon voisin.",
+            "public",
+        ),
+        "language",
+        json!("fr"),
+    );
+    let (id, _) = server.submit(&common::with(story, "private_terms", json!(["Samira"]))).await;
+
+    let browser = Browser::open(false, 1280).await;
+    browser.goto(&server, "/login").await;
+    browser.fill("#username", "mira").await;
+    browser.fill("#password", common::PASSWORD).await;
+    browser.click("form button[type=submit].button-primary").await;
+    browser.goto(&server, &format!("/moderate/{id}")).await;
+    // The moderator adds a name the engine could not know, previews, then publishes.
+    browser.fill("#extra_terms", "Karim").await;
+    browser.click("button[value=preview]").await;
+    let preview = browser.text(".preview").await;
+    assert!(!preview.contains("Karim") && !preview.contains("Samira"), "{preview}");
+    browser.click("button[value=publish]").await;
+    let published = browser.text("article.story").await;
+    assert!(published.contains("[person") && !published.contains("Karim"), "{published}");
+
+    for (lang, dir) in [("fr", "ltr"), ("ar", "rtl")] {
+        browser.goto(&server, &format!("/{lang}/search?q=pain")).await;
+        assert_eq!(browser.html_attr("dir").await.as_deref(), Some(dir));
+        let title = browser.text(".card-title a").await;
+        assert_eq!(title, "Le pain de quatre heures", "{lang}");
+        let link = browser.css(".card-title a").await.attr("href").await.unwrap().unwrap();
+        assert_eq!(link, format!("/{lang}/stories/{id}"), "the language stays with the reader");
+    }
+    browser.close().await;
+}
+
+/// The serious and critical problems axe-core finds on the current page.
+async fn accessibility_problems(browser: &Browser, axe: &str) -> Vec<String> {
+    browser.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.unwrap();
+    let found = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+               .filter(v => v.impact === 'serious' || v.impact === 'critical')
+               .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    match found {
+        Value::Array(items) => items.into_iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect(),
+        other => panic!("axe answered {other}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_pages_pass_an_accessibility_check_and_are_photographed() {
+    let axe_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/browser-tools/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path).expect("axe-core is not installed: run scripts/setup.sh");
+    let server = TestServer::start_in(common::Dirs::new(), true).await;
+    let story = server.search("", None).await["hits"][0]["id"].as_str().unwrap().to_owned();
+    let pages = [
+        ("home", "/".to_owned()),
+        ("submit", "/submit".to_owned()),
+        ("search", "/search?q=work".to_owned()),
+        ("story", format!("/stories/{story}")),
+        ("receipt", "/receipt".to_owned()),
+    ];
+    let mut problems = Vec::new();
+    for width in [360, 1280] {
+        let browser = Browser::open(true, width).await;
+        for lang in ["en", "ar"] {
+            for (name, path) in &pages {
+                browser.goto(&server, &format!("/{lang}{path}")).await;
+                let shot = browser.client.screenshot().await.unwrap();
+                std::fs::write(screenshots().join(format!("{lang}-{name}-{width}.png")), shot).unwrap();
+                if width == 360 {
+                    let page_width =
+                        browser.client.execute("return document.documentElement.scrollWidth;", vec![]).await;
+                    let page_width = page_width.unwrap().as_f64().unwrap_or_default();
+                    assert!(page_width <= 360.0, "{lang}{path} scrolls sideways: {page_width}px");
+                }
+                for problem in accessibility_problems(&browser, &axe).await {
+                    problems.push(format!("{lang}{path} ({width}px): {problem}"));
+                }
+            }
+        }
+        browser.close().await;
+    }
+    assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+}
