@@ -175,7 +175,11 @@ async fn a_rejection_reason_reaches_the_storyteller() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_carry_safe_headers_and_need_no_third_party() {
     let server = TestServer::start_in(crate::common::Dirs::new(), true).await;
-    for path in ["/", "/submit", "/receipt", "/search?q=school", "/login", "/nope"] {
+    let stylesheet = server.client.get(server.url("/static/style.css")).send().await.unwrap();
+    assert!(stylesheet.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+    let stylesheet_bytes = stylesheet.bytes().await.unwrap().len();
+    for path in ["/", "/submit", "/receipt", "/search?q=school", "/ar/search?q=school", "/fa/submit", "/login", "/nope"]
+    {
         let response = server.client.get(server.url(path)).send().await.unwrap();
         let headers = response.headers().clone();
         let csp = headers["content-security-policy"].to_str().unwrap();
@@ -186,6 +190,9 @@ async fn pages_carry_safe_headers_and_need_no_third_party() {
         let page = response.text().await.unwrap();
         assert!(!page.contains("<script"), "{path} has a script");
         assert!(!page.contains("http://") && !page.contains("https://"), "{path} links outside");
+        // Light on a metered connection: the page and its one stylesheet, uncompressed.
+        let weight = page.len() + stylesheet_bytes;
+        assert!(weight < 100 * 1024, "{path} weighs {weight} bytes");
     }
     let (status, _) = server.get_text("/moderate").await;
     assert_eq!(status, 303, "anonymous visitors are sent to the login page");
