@@ -63,16 +63,54 @@ pub static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Country names in the interface's other languages (Unicode CLDR), by code then language;
+/// see `datasets/README.md`.
+static COUNTRY_NAMES: LazyLock<HashMap<&'static str, HashMap<&'static str, &'static str>>> = LazyLock::new(|| {
+    let text = include_str!("../../datasets/country_names.tsv");
+    let header = text.lines().next().unwrap_or_default();
+    let languages: Vec<&str> =
+        header.split('\t').skip(1).map(|column| column.split_whitespace().next().unwrap_or_default()).collect();
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            let code = columns.next()?;
+            let names = languages.iter().copied().zip(columns).filter(|(_, name)| !name.is_empty()).collect();
+            Some((code, names))
+        })
+        .collect()
+});
+
 static COUNTRY_INDEX: LazyLock<HashMap<String, &'static Country>> = LazyLock::new(|| {
     let mut index = HashMap::new();
     for country in COUNTRIES.iter() {
         index.insert(country.code.to_owned(), country);
         index.insert(country.name.to_lowercase(), country);
+        for name in COUNTRY_NAMES.get(country.code).into_iter().flat_map(HashMap::values) {
+            index.entry(name.to_lowercase()).or_insert(country);
+        }
     }
     index
 });
 
-/// Finds a country by its alpha-2 code (any case) or its English name.
+/// A country's name in `language` (English when there is no translation).
+pub fn country_name_in(code: &str, language: &str) -> Option<&'static str> {
+    let country = country(code)?;
+    let primary = primary_language(language);
+    Some(COUNTRY_NAMES.get(country.code).and_then(|names| names.get(primary.as_str())).copied().unwrap_or(country.name))
+}
+
+/// Every country named in `language`, in that language's alphabetical order (by code point).
+pub fn countries_in(language: &str) -> Vec<Country> {
+    let mut countries: Vec<Country> = COUNTRIES
+        .iter()
+        .map(|c| Country { code: c.code, name: country_name_in(c.code, language).unwrap_or(c.name) })
+        .collect();
+    countries.sort_by_key(|c| c.name.to_lowercase());
+    countries
+}
+
+/// Finds a country by its alpha-2 code (any case) or its name in any interface language.
 pub fn country(code_or_name: &str) -> Option<&'static Country> {
     let key = code_or_name.trim();
     COUNTRY_INDEX.get(&key.to_ascii_uppercase()).or_else(|| COUNTRY_INDEX.get(&key.to_lowercase())).copied()
@@ -168,6 +206,11 @@ mod tests {
         assert!(COUNTRIES.len() > 240);
         assert_eq!(country("sy").map(|c| c.code), Some("SY"));
         assert_eq!(country(" Eritrea ").map(|c| c.code), Some("ER"));
+        assert_eq!(country("سوريا").map(|c| c.code), Some("SY"), "a name typed in Arabic");
+        assert_eq!(country_name_in("ER", "ar"), Some("إريتريا"));
+        assert_eq!(country_name_in("ER", "uk-UA"), Some("Еритрея"));
+        assert_eq!(country_name_in("ER", "ti"), Some("Eritrea"), "English when there is no translation");
+        assert_eq!(countries_in("fr").iter().find(|c| c.code == "DE").map(|c| c.name), Some("Allemagne"));
         assert!(country("ZZ").is_none());
     }
 

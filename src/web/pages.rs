@@ -22,13 +22,23 @@ use crate::search::{Facets, Hit, SearchRequest, SearchResults};
 use crate::store::{Role, SessionKind, SessionUser};
 use crate::story::consent::{self, Visibility};
 use crate::story::submit::{self, SubmitError};
-use crate::story::vocabulary::{self, COUNTRIES, LANGUAGES, THEMES};
+use crate::story::vocabulary::{self, LANGUAGES, THEMES};
 use crate::story::{Consent, StoryRecord, SubmissionForm};
 
 const LOGIN_CSRF_COOKIE: &str = "passage_login_csrf";
 
 fn page(name: &str, viewer: Option<&SessionUser>, ctx: impl Serialize) -> Result<String, Error> {
     render(name, viewer, ctx).map_err(|e| Error::from(e).page())
+}
+
+/// A country's name in the page's language.
+fn country_name(code: &str) -> Option<&'static str> {
+    vocabulary::country_name_in(code, &super::i18n::current().code)
+}
+
+/// Every country, named and sorted in the page's language.
+fn countries() -> Vec<vocabulary::Country> {
+    vocabulary::countries_in(&super::i18n::current().code)
 }
 
 /// A value of any serialisable type for a template context.
@@ -77,8 +87,8 @@ impl HitView {
         HitView {
             language_name: vocabulary::language_name(&hit.language),
             themes: theme_labels(&hit.themes),
-            origin_name: hit.origin_country.as_deref().and_then(vocabulary::country_name),
-            residence_name: hit.residence_country.as_deref().and_then(vocabulary::country_name),
+            origin_name: hit.origin_country.as_deref().and_then(country_name),
+            residence_name: hit.residence_country.as_deref().and_then(country_name),
             published_at: hit.published_at.get(..10).unwrap_or_default().to_owned(),
             id: hit.id,
             title: hit.title,
@@ -102,7 +112,7 @@ pub async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
     origins.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let origins: Vec<_> = origins
         .into_iter()
-        .map(|(code, count)| context! { code, name => vocabulary::country_name(code).unwrap_or(code), count })
+        .map(|(code, count)| context! { code, name => country_name(code).unwrap_or(code), count })
         .collect();
     let recent: Vec<HitView> = results.hits.into_iter().map(HitView::new).collect();
     let page = page(
@@ -246,7 +256,7 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
         None,
         context! {
             form => ser(form), errors => ser(errors), themes,
-            countries => ser(&*COUNTRIES),
+            countries => ser(countries()),
             languages => ser(LANGUAGES),
             consent => ser(&consent_text),
             edit_receipt => Some(form.receipt.trim()).filter(|r| !r.is_empty()),
@@ -572,7 +582,7 @@ fn facet_views(request: &SearchRequest, facets: &Facets) -> BTreeMap<&'static st
                 let selected = selected_value.is_some_and(|s| s.eq_ignore_ascii_case(value));
                 let label = match group {
                     "theme" => vocabulary::theme(value).map_or(value.clone(), |t| t.label.to_owned()),
-                    "origin" | "residence" => vocabulary::country_name(value).unwrap_or(value).to_owned(),
+                    "origin" | "residence" => country_name(value).unwrap_or(value).to_owned(),
                     "language" => vocabulary::language_name(value),
                     _ => value.clone(),
                 };
@@ -607,7 +617,7 @@ pub async fn search(
         language => &request.language, year_from => &request.year_from, year_to => &request.year_to,
     };
     let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
-    let lists = context! { themes, countries => ser(&*COUNTRIES), languages => ser(LANGUAGES) };
+    let lists = context! { themes, countries => ser(countries()), languages => ser(LANGUAGES) };
     let (status, ctx) = match state.index.search(&request, viewer.audience()).await {
         Ok(SearchResults { total, page, per_page, hits, facets }) => {
             let pages = total.div_ceil(per_page).max(1);
@@ -643,9 +653,9 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
             language => &story.language, dir => vocabulary::direction(&story.language),
             language_name => vocabulary::language_name(&story.language),
             themes => ser(theme_labels(&story.themes)),
-            origin_name => story.origin_country.as_deref().and_then(vocabulary::country_name),
-            transit_names => story.transit_countries.iter().filter_map(|c| vocabulary::country_name(c)).collect::<Vec<_>>(),
-            residence_name => story.residence_country.as_deref().and_then(vocabulary::country_name),
+            origin_name => story.origin_country.as_deref().and_then(country_name),
+            transit_names => story.transit_countries.iter().filter_map(|c| country_name(c)).collect::<Vec<_>>(),
+            residence_name => story.residence_country.as_deref().and_then(country_name),
             year => story.year, published_at => story.published_at.get(..10).unwrap_or_default(),
             visibility => story.visibility.as_str(), allow_quotes => story.allow_quotes, url, citation,
             photo => ser(photo),
