@@ -37,6 +37,46 @@ macro_rules! record_columns {
     };
 }
 
+/// The columns holding what a storyteller sent, in the order `bind_story` binds them.
+macro_rules! story_columns {
+    () => {
+        "sealed, language, origin_country, transit_countries, residence_country, year, themes, \
+    visibility, allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, \
+    consent_language"
+    };
+}
+
+/// The same columns as assignments, for an edit.
+macro_rules! story_assignments {
+    () => {
+        "sealed = ?, language = ?, origin_country = ?, transit_countries = ?, residence_country = ?, \
+    year = ?, themes = ?, visibility = ?, allow_quotes = ?, allow_photo = ?, allow_contact = ?, \
+    age_confirmed = ?, about_minor = ?, consent_version = ?, consent_language = ?"
+    };
+}
+
+type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
+
+/// Binds what a storyteller sent, in the order of `story_columns!`.
+fn bind_story<'q>(query: SqliteQuery<'q>, sealed: Vec<u8>, story: &NewStory) -> SqliteQuery<'q> {
+    query
+        .bind(sealed)
+        .bind(story.language.clone())
+        .bind(story.origin_country.clone())
+        .bind(to_json(&story.transit_countries))
+        .bind(story.residence_country.clone())
+        .bind(story.year)
+        .bind(to_json(&story.themes))
+        .bind(story.consent.visibility.as_str())
+        .bind(story.consent.allow_quotes)
+        .bind(story.consent.allow_photo)
+        .bind(story.consent.allow_contact)
+        .bind(story.consent.age_confirmed)
+        .bind(story.consent.about_minor)
+        .bind(story.consent.version.clone())
+        .bind(story.consent.language.clone())
+}
+
 /// The columns of a `PublishedStory`.
 macro_rules! published_columns {
     () => {
@@ -168,32 +208,15 @@ impl Store {
             self.put_key(&photo_aad(id), photo_wrapped).await?;
         }
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO stories (id, status, receipt_hash, language, sealed, \
-             origin_country, transit_countries, residence_country, year, themes, visibility, \
-             allow_quotes, allow_photo, allow_contact, age_confirmed, about_minor, consent_version, consent_language, \
-             submitted_at) VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
+        let insert = sqlx::query(concat!(
+            "INSERT INTO stories (id, status, receipt_hash, submitted_at, ",
+            story_columns!(),
+            ") VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        ))
         .bind(id)
         .bind(receipt_hash)
-        .bind(&story.language)
-        .bind(sealed)
-        .bind(&story.origin_country)
-        .bind(to_json(&story.transit_countries))
-        .bind(&story.residence_country)
-        .bind(story.year)
-        .bind(to_json(&story.themes))
-        .bind(story.consent.visibility.as_str())
-        .bind(story.consent.allow_quotes)
-        .bind(story.consent.allow_photo)
-        .bind(story.consent.allow_contact)
-        .bind(story.consent.age_confirmed)
-        .bind(story.consent.about_minor)
-        .bind(&story.consent.version)
-        .bind(&story.consent.language)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+        .bind(now());
+        bind_story(insert, sealed, story).execute(&mut *tx).await?;
         if let (Some(photo), Some((_, photo_sealed))) = (photo, photo_sealed) {
             insert_photo(&mut tx, id, photo, photo_sealed).await?;
         }
@@ -202,7 +225,7 @@ impl Store {
     }
 
     /// Replaces a submission still waiting for a moderator with its teller's edited version
-    /// (sealed under a fresh key). A first approval of the old text no longer counts.
+    /// (sealed under the story's own key). A first approval of the old text no longer counts.
     #[tracing::instrument(skip_all, fields(id))]
     pub async fn replace_submission(&self, id: &str, story: &NewStory) -> Result<()> {
         let wrapped: Option<Vec<u8>> = sqlx::query_scalar("SELECT wrapped FROM keys.wrapped_keys WHERE owner = ?")
@@ -217,31 +240,12 @@ impl Store {
         // The same story key: an edit writes nothing to the key store.
         let sealed = self.master_key.reseal(id, &wrapped, &sealed_json(story)?)?;
         let mut tx = self.pool.begin().await?;
-        let updated = sqlx::query(
-            "UPDATE stories SET sealed = ?, language = ?, origin_country = ?, \
-             transit_countries = ?, residence_country = ?, year = ?, themes = ?, visibility = ?, \
-             allow_quotes = ?, allow_photo = ?, allow_contact = ?, age_confirmed = ?, about_minor = ?, \
-             consent_version = ?, consent_language = ?, first_approval = NULL, revision = revision + 1 \
-             WHERE id = ? AND status = 'submitted'",
-        )
-        .bind(sealed)
-        .bind(&story.language)
-        .bind(&story.origin_country)
-        .bind(to_json(&story.transit_countries))
-        .bind(&story.residence_country)
-        .bind(story.year)
-        .bind(to_json(&story.themes))
-        .bind(story.consent.visibility.as_str())
-        .bind(story.consent.allow_quotes)
-        .bind(story.consent.allow_photo)
-        .bind(story.consent.allow_contact)
-        .bind(story.consent.age_confirmed)
-        .bind(story.consent.about_minor)
-        .bind(&story.consent.version)
-        .bind(&story.consent.language)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let update = sqlx::query(concat!(
+            "UPDATE stories SET ",
+            story_assignments!(),
+            ", first_approval = NULL, revision = revision + 1 WHERE id = ? AND status = 'submitted'"
+        ));
+        let updated = bind_story(update, sealed, story).bind(id).execute(&mut *tx).await?;
         if updated.rows_affected() == 0 {
             return Err(self.state_error(&mut tx, id).await);
         }
