@@ -107,11 +107,7 @@ pub async fn login(
         SessionKind::Cookie => time::Duration::hours(COOKIE_SESSION_HOURS),
         SessionKind::Api => time::Duration::days(API_TOKEN_DAYS),
     };
-    let expires = (OffsetDateTime::now_utc() + lifetime)
-        .replace_nanosecond(0)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default();
+    let expires = crate::store::timestamp(OffsetDateTime::now_utc() + lifetime);
     store.insert_session(&token_hash(&token), user.id, kind, &csrf, &expires).await?;
     store.audit(&user.username, "login", None, kind_label(kind)).await?;
     Ok(NewSession { token, csrf, user })
