@@ -268,18 +268,9 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
     )
 }
 
-#[derive(Debug, Deserialize)]
-pub struct LanguageQuery {
-    lang: Option<String>,
-}
-
-/// The form, with the consent text in the language asked for (`?lang=ar`) when there is one.
-pub async fn submit_form(query: web::Query<LanguageQuery>) -> Result<HttpResponse, Error> {
-    let form = SubmitPageForm {
-        visibility: "public".into(),
-        consent_language: query.lang.clone().unwrap_or_default(),
-        ..SubmitPageForm::default()
-    };
+/// The empty form; its consent text is in the page's language.
+pub async fn submit_form() -> Result<HttpResponse, Error> {
+    let form = SubmitPageForm { visibility: "public".into(), ..SubmitPageForm::default() };
     Ok(private_html(submit_page(&form, &BTreeMap::new())?))
 }
 
