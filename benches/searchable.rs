@@ -35,7 +35,14 @@ async fn main() -> anyhow::Result<()> {
         }))?;
         let submitted = submit::submit(&state.store, &state.pepper, form, None).await?;
         let start = Instant::now();
-        moderation::publish(&state.store, &submitted.id, &moderation::Approval::automatic(), "bench").await?;
+        moderation::publish(
+            &state.store,
+            state.settings.rules,
+            &submitted.id,
+            &moderation::Approval::automatic(),
+            "bench",
+        )
+        .await?;
         publish_times.push(start.elapsed());
         let request = SearchRequest { q: word, ..SearchRequest::default() };
         loop {

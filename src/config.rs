@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::redaction::{Rules, RulesError};
+
 /// Everything the archive needs to run. The defaults run a working archive with no
 /// configuration at all.
 #[derive(Debug, Clone)]
@@ -27,6 +29,8 @@ pub struct Settings {
     /// The master key as 64 hex digits (`PASSAGE_MASTER_KEY`); without it, the key lives in
     /// `DATA/master.key`.
     pub master_key: Option<Secret>,
+    /// The redaction rules: the defaults, extended by the file `redaction_rules` names.
+    pub rules: &'static Rules,
 }
 
 /// A value that never appears in `Debug` output or logs.
@@ -51,6 +55,7 @@ impl Default for Settings {
             secure_cookies: false,
             master_key: None,
             retention_days: 30,
+            rules: Rules::defaults(),
         }
     }
 }
@@ -66,6 +71,8 @@ struct FileSettings {
     max_request_bytes: Option<usize>,
     secure_cookies: Option<bool>,
     retention_days: Option<u32>,
+    /// A file of redaction rules that extends the defaults (`rules/redaction.toml`).
+    redaction_rules: Option<PathBuf>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -84,6 +91,8 @@ pub enum ConfigError {
     Parse { path: PathBuf, source: toml::de::Error },
     #[error("the environment variable {name} is not valid: {message}")]
     Env { name: &'static str, message: String },
+    #[error(transparent)]
+    Rules(#[from] RulesError),
 }
 
 impl Settings {
@@ -95,14 +104,14 @@ impl Settings {
                 std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
             let layer: FileSettings =
                 toml::from_str(&text).map_err(|source| ConfigError::Parse { path: path.to_owned(), source })?;
-            settings.apply_file(layer);
+            settings.apply_file(layer)?;
         }
         settings.apply_env(|name| std::env::var(name).ok())?;
         settings.apply_overrides(overrides);
         Ok(settings)
     }
 
-    fn apply_file(&mut self, layer: FileSettings) {
+    fn apply_file(&mut self, layer: FileSettings) -> Result<(), ConfigError> {
         let FileSettings {
             bind,
             data_dir,
@@ -111,6 +120,7 @@ impl Settings {
             max_request_bytes,
             secure_cookies,
             retention_days,
+            redaction_rules,
         } = layer;
         set(&mut self.bind, bind);
         set(&mut self.data_dir, data_dir);
@@ -119,6 +129,11 @@ impl Settings {
         set(&mut self.max_request_bytes, max_request_bytes);
         set(&mut self.secure_cookies, secure_cookies);
         set(&mut self.retention_days, retention_days);
+        if let Some(path) = redaction_rules {
+            // Read once at start-up and kept for the life of the process.
+            self.rules = Box::leak(Box::new(Rules::with_extension(&path)?));
+        }
+        Ok(())
     }
 
     fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -185,7 +200,7 @@ mod tests {
     #[test]
     fn layers_apply_in_order() {
         let mut settings = Settings::default();
-        settings.apply_file(toml::from_str("data_dir = \"/srv/a\"\nbind = \"0.0.0.0:9000\"").unwrap());
+        settings.apply_file(toml::from_str("data_dir = \"/srv/a\"\nbind = \"0.0.0.0:9000\"").unwrap()).unwrap();
         settings.apply_env(|name| (name == "PASSAGE_DATA").then(|| "/srv/b".to_owned())).unwrap();
         settings.apply_overrides(&Overrides { bind: Some("127.0.0.1:1".parse().unwrap()), ..Overrides::default() });
         assert_eq!(settings.data_dir, PathBuf::from("/srv/b"));

@@ -3,6 +3,7 @@
 //! an archive moderated elsewhere; the audit log records it.
 
 use crate::moderation::{self, Approval};
+use crate::redaction::Rules;
 use crate::store::Store;
 use crate::story::SubmissionForm;
 use crate::story::receipt::Pepper;
@@ -18,6 +19,7 @@ pub struct ImportReport {
 
 pub async fn import_lines(
     store: &Store,
+    rules: &Rules,
     pepper: &Pepper,
     text: &str,
     publish: bool,
@@ -46,7 +48,7 @@ pub async fn import_lines(
         };
         report.imported += 1;
         if publish {
-            match moderation::publish(store, &submitted.id, &Approval::automatic(), actor).await {
+            match moderation::publish(store, rules, &submitted.id, &Approval::automatic(), actor).await {
                 Ok(moderation::Publication::Published(..)) => report.published += 1,
                 Ok(moderation::Publication::AwaitingSecondApproval) => {
                     report.problems.push(format!(

@@ -96,9 +96,15 @@ impl Archive {
         let state = AppState::new(settings, store, index, pepper);
         let archive = Archive { state, stop: vec![(stop_indexer, indexing), (stop_retention, retention)] };
         if archive.state.settings.import_samples && archive.state.store.count_stories().await? == 0 {
-            let report =
-                import::import_lines(&archive.state.store, &archive.state.pepper, SAMPLE_STORIES, true, "samples")
-                    .await?;
+            let report = import::import_lines(
+                &archive.state.store,
+                archive.state.settings.rules,
+                &archive.state.pepper,
+                SAMPLE_STORIES,
+                true,
+                "samples",
+            )
+            .await?;
             tracing::info!(published = report.published, "empty archive: imported the sample collection");
             // The first visitor should see them: wait until they are searchable.
             let last = archive.state.store.last_change().await?;

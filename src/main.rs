@@ -80,15 +80,15 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    if let Command::Redact = cli.command {
-        return redact(std::io::stdin().lock(), std::io::stdout().lock());
-    }
     let bind = match &cli.command {
         Command::Serve { bind } => *bind,
         _ => None,
     };
     let overrides = Overrides { bind, data_dir: cli.common.data.clone(), index_dir: cli.common.index.clone() };
     let settings = Settings::load(cli.common.config.as_deref(), &overrides)?;
+    if let Command::Redact = cli.command {
+        return redact(settings.rules, std::io::stdin().lock(), std::io::stdout().lock());
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(run(cli.command, settings))
 }
@@ -122,7 +122,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             let (mut imported, mut published) = (0, 0);
             for file in import_files(&path)? {
                 let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-                let report = passage::import::import_lines(&store, &pepper, &text, publish, "cli import").await?;
+                let report =
+                    passage::import::import_lines(&store, settings.rules, &pepper, &text, publish, "cli import")
+                        .await?;
                 for problem in &report.problems {
                     eprintln!("{}: {problem}", file.display());
                 }
@@ -199,7 +201,7 @@ struct RedactRequest {
 }
 
 /// `passage redact`: the engine on JSON lines, byte offsets, one answer per line.
-fn redact(input: impl BufRead, mut output: impl Write) -> anyhow::Result<()> {
+fn redact(rules: &redaction::Rules, input: impl BufRead, mut output: impl Write) -> anyhow::Result<()> {
     for (number, line) in input.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -212,10 +214,14 @@ fn redact(input: impl BufRead, mut output: impl Write) -> anyhow::Result<()> {
                 continue;
             }
         };
-        let context =
-            redaction::Context { language: &request.language, private_terms: &request.private_terms, countries: &[] };
+        let context = redaction::Context {
+            language: &request.language,
+            private_terms: &request.private_terms,
+            countries: &[],
+            rules,
+        };
         let spans = redaction::detect(&request.text, &context);
-        let redacted = redaction::apply(&request.text, &spans, &mut Placeholders::with_terms(&request.private_terms));
+        let redacted = redaction::apply(&request.text, &spans, &mut Placeholders::new(rules, &request.private_terms));
         let spans: Vec<_> = spans
             .iter()
             .map(|s| serde_json::json!({"start": s.start, "end": s.end, "category": s.category, "action": s.action}))

@@ -169,7 +169,10 @@ async fn a_restart_finds_every_published_story() {
     let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
     let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
     let line = story("lantern", "A story about a lantern.", "public").to_string();
-    let report = passage::import::import_lines(&store, &pepper, &line, true, "test").await.unwrap();
+    let report =
+        passage::import::import_lines(&store, passage::redaction::Rules::defaults(), &pepper, &line, true, "test")
+            .await
+            .unwrap();
     assert_eq!(report.published, 1);
     store.close().await;
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::media::{self, MediaError, Region};
-use crate::redaction::{self, Action, Category, Context, Placeholders, Span, SpanError};
+use crate::redaction::{self, Action, Category, Context, Placeholders, Rules, Span, SpanError};
 use crate::search::SearchIndex;
 use crate::store::{Release, Store, StoreError};
 use crate::story::{PublishedStory, StoryRecord};
@@ -30,6 +30,10 @@ pub enum ModerationError {
     RawGone,
     #[error("the storyteller changed the story after you opened it; review the new version")]
     Edited,
+    #[error("{} flagged detail(s) still need a decision: redact or keep each one", .0.len())]
+    OpenFlags(Vec<OpenFlag>),
+    #[error("the wider text given for {0} is not around that detail in the story")]
+    Widen(String),
     #[error("{0}")]
     Photo(#[from] MediaError),
     #[error(transparent)]
@@ -49,9 +53,30 @@ pub struct Suggestion {
     pub end: usize,
     pub category: Category,
     pub action: Action,
-    pub rule: &'static str,
+    pub rule: String,
     pub text: String,
+    /// What replaces it: its category's placeholder, or a wider place.
     pub placeholder: String,
+}
+
+impl Suggestion {
+    fn span(&self) -> Span {
+        let mut span = Span::new(self.start, self.end, self.category, self.action, &self.rule);
+        if self.action == Action::Generalise {
+            span.replacement = Some(self.placeholder.clone());
+        }
+        span
+    }
+}
+
+/// A flagged detail no moderator has decided on yet (no text: errors carry none).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OpenFlag {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub rule: String,
 }
 
 /// A span a moderator chose to redact (byte offsets into the raw body).
@@ -74,9 +99,10 @@ fn countries(record: &StoryRecord) -> Vec<&str> {
 }
 
 /// The engine's suggestions for the body of a submission, numbered `s1`, `s2`, …
-pub fn suggestions(record: &StoryRecord) -> Vec<Suggestion> {
+pub fn suggestions(record: &StoryRecord, rules: &Rules) -> Vec<Suggestion> {
     let countries = countries(record);
-    let context = Context { language: &record.language, private_terms: &record.private_terms, countries: &countries };
+    let context =
+        Context { language: &record.language, private_terms: &record.private_terms, countries: &countries, rules };
     redaction::detect(&record.body, &context)
         .into_iter()
         .enumerate()
@@ -86,17 +112,17 @@ pub fn suggestions(record: &StoryRecord) -> Vec<Suggestion> {
             end: span.end,
             category: span.category,
             action: span.action,
-            rule: span.rule,
             text: record.body[span.start..span.end].to_owned(),
-            placeholder: Placeholders::describe(span.category),
+            placeholder: span.replacement.unwrap_or_else(|| Placeholders::describe(rules, span.category)),
+            rule: span.rule,
         })
         .collect()
 }
 
 /// Counts of suggestions per category, for the queue.
-pub fn flag_counts(record: &StoryRecord) -> BTreeMap<&'static str, usize> {
+pub fn flag_counts(record: &StoryRecord, rules: &Rules) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
-    for suggestion in suggestions(record) {
+    for suggestion in suggestions(record, rules) {
         *counts.entry(suggestion.category.as_str()).or_insert(0) += 1;
     }
     counts
@@ -104,34 +130,88 @@ pub fn flag_counts(record: &StoryRecord) -> BTreeMap<&'static str, usize> {
 
 /// The spans of the body a moderator's choice amounts to.
 pub enum Choice {
-    /// Every suggestion as it stands.
+    /// Every suggestion as it stands; refused while a suggestion is flagged for a decision.
     AllSuggestions,
-    /// The suggestions with these ids, plus every occurrence of the extra terms.
-    Selected { accepted: Vec<String>, extra_terms: Vec<String>, extra_category: Category },
-    /// Exactly these spans.
+    /// Every suggestion, flagged ones redacted too: an archive moderated elsewhere
+    /// (`passage import --publish`).
+    EverySuggestionRedacted,
+    /// The suggestions with these ids, plus every occurrence of the extra terms. Each flagged
+    /// suggestion must be either accepted or `kept` (left in the text on purpose). A
+    /// suggestion in `widened` is redacted as the wider text around it (its id, the text).
+    Selected {
+        accepted: Vec<String>,
+        kept: Vec<String>,
+        widened: Vec<(String, String)>,
+        extra_terms: Vec<String>,
+        extra_category: Category,
+    },
+    /// Exactly these spans: the moderator's own complete decision.
     Spans(Vec<Redaction>),
 }
 
 impl Choice {
-    fn body_spans(&self, record: &StoryRecord) -> Result<Vec<Span>, ModerationError> {
-        let to_span = |start, end, category| Span { start, end, category, action: Action::Redact, rule: "moderator" };
+    /// The spans of the body. `strict` refuses a choice that leaves a flag undecided; a
+    /// preview instead shows an undecided flag redacted.
+    fn body_spans(&self, record: &StoryRecord, rules: &Rules, strict: bool) -> Result<Vec<Span>, ModerationError> {
+        let open = |suggestions: &[Suggestion], decided: &dyn Fn(&Suggestion) -> bool| -> Vec<OpenFlag> {
+            suggestions
+                .iter()
+                .filter(|s| strict && s.action == Action::Flag && !decided(s))
+                .map(|s| OpenFlag {
+                    id: s.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    category: s.category,
+                    rule: s.rule.clone(),
+                })
+                .collect()
+        };
         let spans = match self {
-            Choice::AllSuggestions => {
-                suggestions(record).into_iter().map(|s| to_span(s.start, s.end, s.category)).collect()
+            Choice::AllSuggestions | Choice::EverySuggestionRedacted => {
+                let suggestions = suggestions(record, rules);
+                let flags = open(&suggestions, &|_| matches!(self, Choice::EverySuggestionRedacted));
+                if !flags.is_empty() {
+                    return Err(ModerationError::OpenFlags(flags));
+                }
+                suggestions.iter().map(Suggestion::span).collect()
             }
-            Choice::Selected { accepted, extra_terms, extra_category } => {
-                let mut spans: Vec<Span> = suggestions(record)
-                    .into_iter()
-                    .filter(|s| accepted.contains(&s.id))
-                    .map(|s| to_span(s.start, s.end, s.category))
+            Choice::Selected { accepted, kept, widened, extra_terms, extra_category } => {
+                let suggestions = suggestions(record, rules);
+                let widened_ids = |s: &Suggestion| widened.iter().any(|(id, _)| *id == s.id);
+                let flags = open(&suggestions, &|s| accepted.contains(&s.id) || kept.contains(&s.id) || widened_ids(s));
+                if !flags.is_empty() {
+                    return Err(ModerationError::OpenFlags(flags));
+                }
+                let undecided = |s: &Suggestion| s.action == Action::Flag && !kept.contains(&s.id);
+                let mut spans: Vec<Span> = suggestions
+                    .iter()
+                    .filter(|s| accepted.contains(&s.id) || (!strict && undecided(s)))
+                    .map(Suggestion::span)
                     .collect();
+                for (id, wider) in widened {
+                    let Some(suggestion) = suggestions.iter().find(|s| s.id == *id) else { continue };
+                    let (start, end) = widen(&record.body, suggestion, wider)?;
+                    spans.push(Span::new(start, end, suggestion.category, Action::Redact, "moderator"));
+                }
                 spans.extend(redaction::term_spans(&record.body, extra_terms, *extra_category, "moderator"));
                 spans
             }
-            Choice::Spans(redactions) => redactions.iter().map(|r| to_span(r.start, r.end, r.category)).collect(),
+            Choice::Spans(redactions) => {
+                redactions.iter().map(|r| Span::new(r.start, r.end, r.category, Action::Redact, "moderator")).collect()
+            }
         };
         Ok(redaction::normalise_spans(&record.body, spans)?)
     }
+}
+
+/// Where the wider text a moderator gave for a suggestion lies: the occurrence of it in
+/// `body` that holds the suggestion.
+fn widen(body: &str, suggestion: &Suggestion, wider: &str) -> Result<(usize, usize), ModerationError> {
+    let wider = wider.trim();
+    body.match_indices(wider)
+        .map(|(at, found)| (at, at + found.len()))
+        .find(|&(start, end)| start <= suggestion.start && suggestion.end <= end)
+        .ok_or_else(|| ModerationError::Widen(suggestion.id.clone()))
 }
 
 /// Exactly what would be published.
@@ -146,8 +226,23 @@ pub struct Redacted {
 /// Applies a moderator's choice. The body gets exactly the chosen spans; the title and the
 /// pseudonym get the engine's own detection plus every text the moderator chose in the
 /// body, so a name redacted in the story cannot survive in its title.
-pub fn redact_story(record: &StoryRecord, choice: &Choice) -> Result<Redacted, ModerationError> {
-    let body_spans = choice.body_spans(record)?;
+pub fn redact_story(record: &StoryRecord, choice: &Choice, rules: &Rules) -> Result<Redacted, ModerationError> {
+    redact_with(record, choice, rules, true)
+}
+
+/// What the moderator's page shows while they decide: like `redact_story`, with every flag
+/// not yet decided shown redacted.
+pub fn preview(record: &StoryRecord, choice: &Choice, rules: &Rules) -> Result<Redacted, ModerationError> {
+    redact_with(record, choice, rules, false)
+}
+
+fn redact_with(
+    record: &StoryRecord,
+    choice: &Choice,
+    rules: &Rules,
+    strict: bool,
+) -> Result<Redacted, ModerationError> {
+    let body_spans = choice.body_spans(record, rules, strict)?;
     let mut chosen_texts: Vec<String> = record.private_terms.clone();
     for span in &body_spans {
         let text = record.body[span.start..span.end].trim().to_owned();
@@ -155,10 +250,11 @@ pub fn redact_story(record: &StoryRecord, choice: &Choice) -> Result<Redacted, M
             chosen_texts.push(text);
         }
     }
-    let mut placeholders = Placeholders::with_terms(&record.private_terms);
+    let mut placeholders = Placeholders::new(rules, &record.private_terms);
     let body = redaction::apply(&record.body, &body_spans, &mut placeholders);
     let countries = countries(record);
-    let context = Context { language: &record.language, private_terms: &record.private_terms, countries: &countries };
+    let context =
+        Context { language: &record.language, private_terms: &record.private_terms, countries: &countries, rules };
     let title_spans = {
         let mut spans = redaction::detect(&record.title, &context);
         spans.extend(redaction::term_spans(&record.title, &chosen_texts, Category::Person, "moderator"));
@@ -191,17 +287,18 @@ pub struct Approval<'a> {
 }
 
 impl<'a> Approval<'a> {
-    /// Every suggestion accepted, nothing blurred, whatever the revision (imports).
+    /// Every suggestion redacted (flags too), nothing blurred, whatever the revision (imports).
     pub fn automatic() -> Approval<'static> {
-        Approval { choice: &Choice::AllSuggestions, blur: &[], revision: None }
+        Approval { choice: &Choice::EverySuggestionRedacted, blur: &[], revision: None }
     }
 }
 
 /// Publishes a submission as the moderator approved it, or records the first approval of a
 /// story that needs two. A decision on a revision the storyteller has since edited is refused.
-#[tracing::instrument(skip(store, approval))]
+#[tracing::instrument(skip(store, rules, approval))]
 pub async fn publish(
     store: &Store,
+    rules: &Rules,
     id: &str,
     approval: &Approval<'_>,
     actor: &str,
@@ -219,7 +316,7 @@ pub async fn publish(
         match &record.first_approval {
             None => {
                 // Check the redaction choice now, so the first approval is of a publishable text.
-                redact_story(&record, choice)?;
+                redact_story(&record, choice, rules)?;
                 store.approve_first(id, record.revision, actor).await?;
                 return Ok(Publication::AwaitingSecondApproval);
             }
@@ -227,11 +324,11 @@ pub async fn publish(
             Some(_) => {}
         }
     }
-    let redacted = redact_story(&record, choice)?;
+    let redacted = redact_story(&record, choice, rules)?;
     // The storyteller's own list is never negotiable: refuse rather than leak.
     let published =
         [redacted.title.as_str(), redacted.body.as_str(), redacted.pseudonym.as_deref().unwrap_or_default()];
-    if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms)) {
+    if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms, rules)) {
         return Err(ModerationError::LeakDetected);
     }
     // The photo is made from pixels, blurred as the moderator chose; the original never leaves.
@@ -335,11 +432,17 @@ mod tests {
     #[test]
     fn title_and_pseudonym_follow_the_body() {
         let story = record("Salma and Omar", "Salma wrote to salma@example.org. Omar came later.", &["Salma"]);
-        let ids: Vec<String> = suggestions(&story).iter().map(|s| s.id.clone()).collect();
+        let rules = Rules::defaults();
+        let ids: Vec<String> = suggestions(&story, rules).iter().map(|s| s.id.clone()).collect();
         assert_eq!(ids.len(), 2);
-        let choice =
-            Choice::Selected { accepted: ids, extra_terms: vec!["Omar".into()], extra_category: Category::Person };
-        let redacted = redact_story(&story, &choice).unwrap();
+        let choice = Choice::Selected {
+            accepted: ids,
+            kept: vec![],
+            widened: vec![],
+            extra_terms: vec!["Omar".into()],
+            extra_category: Category::Person,
+        };
+        let redacted = redact_story(&story, &choice, rules).unwrap();
         assert_eq!(redacted.body, "[name 1] wrote to [email]. [person 1] came later.");
         assert_eq!(redacted.title, "[name 1] and [person 1]");
         assert_eq!(redacted.pseudonym, None);
@@ -347,21 +450,68 @@ mod tests {
 
     #[test]
     fn dropped_suggestions_stay_and_explicit_spans_are_exact() {
+        let rules = Rules::defaults();
         let story = record("A day", "Call +49 30 12345678 or Omar.", &[]);
-        let kept = redact_story(
-            &story,
-            &Choice::Selected { accepted: vec![], extra_terms: vec![], extra_category: Category::Other },
-        )
-        .unwrap();
+        let none = Choice::Selected {
+            accepted: vec![],
+            kept: vec![],
+            widened: vec![],
+            extra_terms: vec![],
+            extra_category: Category::Other,
+        };
+        let kept = redact_story(&story, &none, rules).unwrap();
         assert_eq!(kept.body, story.body);
-        let exact =
-            redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 28, category: Category::Person }]))
-                .unwrap();
-        assert_eq!(exact.body, "Call +49 30 12345678 or [person 1].");
-        assert!(matches!(
-            redact_story(&story, &Choice::Spans(vec![Redaction { start: 24, end: 99, category: Category::Person }])),
-            Err(ModerationError::Span(_))
-        ));
+        let exact = Choice::Spans(vec![Redaction { start: 24, end: 28, category: Category::Person }]);
+        assert_eq!(redact_story(&story, &exact, rules).unwrap().body, "Call +49 30 12345678 or [person 1].");
+        let outside = Choice::Spans(vec![Redaction { start: 24, end: 99, category: Category::Person }]);
+        assert!(matches!(redact_story(&story, &outside, rules), Err(ModerationError::Span(_))));
+    }
+
+    #[test]
+    fn a_flag_needs_a_decision_before_publication() {
+        let rules = Rules::with_extension_text("[categories.phone]\naction = \"flag\"").unwrap();
+        let story = record("A day", "Call +49 30 12345678 or write.", &[]);
+        let Err(ModerationError::OpenFlags(flags)) = redact_story(&story, &Choice::AllSuggestions, &rules) else {
+            panic!("publishing with an open flag must be refused");
+        };
+        assert_eq!((flags.len(), flags[0].category), (1, Category::Phone));
+        let undecided = Choice::Selected {
+            accepted: vec![],
+            kept: vec![],
+            widened: vec![],
+            extra_terms: vec![],
+            extra_category: Category::Other,
+        };
+        assert!(matches!(redact_story(&story, &undecided, &rules), Err(ModerationError::OpenFlags(_))));
+        assert_eq!(preview(&story, &undecided, &rules).unwrap().body, "Call [phone] or write.");
+        let keep = Choice::Selected {
+            accepted: vec![],
+            kept: vec![flags[0].id.clone()],
+            widened: vec![],
+            extra_terms: vec![],
+            extra_category: Category::Other,
+        };
+        assert_eq!(redact_story(&story, &keep, &rules).unwrap().body, story.body);
+        let redacted = redact_story(&story, &Choice::EverySuggestionRedacted, &rules).unwrap();
+        assert_eq!(redacted.body, "Call [phone] or write.");
+    }
+
+    #[test]
+    fn a_moderator_widens_a_suggestion() {
+        let rules = Rules::defaults();
+        let story = record("A day", "My brother Yonas Tesfay Gebremedhin came. Yonas is well.", &[]);
+        let first = suggestions(&story, rules).into_iter().next().unwrap();
+        assert_eq!(first.text, "Yonas Tesfay Gebremedhin");
+        let widen_to = |text: &str| Choice::Selected {
+            accepted: vec![],
+            kept: vec![],
+            widened: vec![(first.id.clone(), text.into())],
+            extra_terms: vec![],
+            extra_category: Category::Other,
+        };
+        let wider = redact_story(&story, &widen_to("My brother Yonas Tesfay Gebremedhin"), rules).unwrap();
+        assert!(wider.body.starts_with("[person 1] came."), "{}", wider.body);
+        assert!(matches!(redact_story(&story, &widen_to("Saba"), rules), Err(ModerationError::Widen(_))));
     }
 
     #[test]

@@ -7,12 +7,14 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::normalise::{fold, fold_term, is_invisible};
+use super::rules::Rules;
+use super::words::{Case, Words};
 use super::{Action, Category, Span};
 
-type Candidates = Vec<(u8, Span)>;
+use super::Candidates;
 
-fn push(out: &mut Candidates, priority: u8, start: usize, end: usize, category: Category, rule: &'static str) {
-    out.push((priority, Span { start, end, category, action: Action::Redact, rule }));
+fn push(out: &mut Candidates, priority: u8, start: usize, end: usize, category: Category, rule: &str) {
+    out.push((priority, Span::new(start, end, category, Action::Redact, rule)));
 }
 
 fn regex(pattern: &str) -> Regex {
@@ -29,13 +31,13 @@ pub(super) fn private_terms(text: &str, terms: &[String], out: &mut Candidates) 
     out.extend(spans.into_iter().map(|span| (0, span)));
 }
 
-pub(super) fn terms(text: &str, terms: &[String], category: Category, rule: &'static str, out: &mut Candidates) {
+pub(super) fn terms(text: &str, terms: &[String], category: Category, rule: &str, out: &mut Candidates) {
     let mut spans = Vec::new();
     terms_into(text, terms, category, rule, &mut spans);
     out.extend(spans.into_iter().map(|span| (0, span)));
 }
 
-fn terms_into(text: &str, terms: &[String], category: Category, rule: &'static str, out: &mut Vec<Span>) {
+fn terms_into(text: &str, terms: &[String], category: Category, rule: &str, out: &mut Vec<Span>) {
     let patterns = term_patterns(terms);
     if patterns.is_empty() {
         return;
@@ -55,7 +57,7 @@ fn terms_into(text: &str, terms: &[String], category: Category, rule: &'static s
             continue;
         };
         covered = span.1;
-        out.push(Span { start: span.0, end: span.1, category, action: Action::Redact, rule });
+        out.push(Span::new(span.0, span.1, category, Action::Redact, rule));
     }
 }
 
@@ -161,10 +163,54 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Top-level domains a bare address such as `safaa-writes.blogspot.com` ends with.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "info", "io", "me", "blog", "app", "site", "online", "tv", "eu", "fr", "de", "es", "it", "uk",
+    "ua", "ru", "ir", "af", "sy", "er", "et", "sd", "so", "tr", "gr", "nl", "be", "ch", "at", "se", "no", "dk", "fi",
+    "pl", "pt", "co", "mx", "ve", "ar", "cl", "pe", "us", "ca", "au", "ly", "ma", "dz", "tn", "eg", "jo", "lb", "iq",
+    "ke", "ng", "gh", "za", "in", "pk", "kz", "ge", "am", "az", "by", "md", "lt", "lv", "ee", "cz", "sk", "hu", "ro",
+    "bg", "hr", "rs", "ie", "br", "hn", "gt", "sv", "ni", "cu", "ht", "sn", "ml", "cd", "cm", "ci", "ug", "rw", "ss",
+];
+
+static BARE_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|[^\w.@/\-])((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+([a-z]{2,6}))\b"));
+
 pub(super) fn urls(text: &str, out: &mut Candidates) {
     for found in URL.find_iter(text) {
         let trimmed = found.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"', '»', '”']);
         push(out, 2, found.start(), found.start() + trimmed.len(), Category::Url, "url");
+    }
+    if !text.contains('.') {
+        return;
+    }
+    for captures in BARE_DOMAIN.captures_iter(text) {
+        let (Some(domain), Some(tld)) = (captures.get(1), captures.get(2)) else { continue };
+        let name = &domain.as_str()[..domain.as_str().len() - tld.as_str().len() - 1];
+        if TLDS.contains(&tld.as_str()) && name.len() >= 3 && !text[domain.end()..].starts_with('@') {
+            push(out, 2, domain.start(), domain.end(), Category::Url, "url");
+        }
+    }
+}
+
+/// Words shaped like user names: lower-case letters and digits joined by dots or
+/// underscores ("amal.bakes", "rami_k94", "bruk.in.toronto"), which ordinary words never are.
+static HANDLE_SHAPED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|[^\w.@/\-])([a-z][a-z0-9]*(?:[._][a-z0-9]+)+)(?:$|[^\w@/\-])"));
+
+pub(super) fn handle_shaped(text: &str, out: &mut Candidates) {
+    if !text.contains(['.', '_']) {
+        return;
+    }
+    for captures in HANDLE_SHAPED.captures_iter(text) {
+        let Some(word) = captures.get(1) else { continue };
+        let word_text = word.as_str();
+        let labels: Vec<&str> = word_text.split(['.', '_']).collect();
+        let last = labels.last().copied().unwrap_or_default();
+        let underscored = word_text.contains('_');
+        let dotted_words = labels.iter().all(|l| l.len() >= 2) && word_text.len() >= 6 && !TLDS.contains(&last);
+        if underscored || dotted_words {
+            push(out, 4, word.start(), word.end(), Category::Handle, "handle_shaped");
+        }
     }
 }
 
@@ -184,13 +230,17 @@ static DATE_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 const FALLBACK_REGIONS: &[&str] = &["US", "GB", "DE", "FR", "ES", "IT"];
 
 pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_other_digits(text) {
+        return;
+    }
     for found in PHONE_CANDIDATE.find_iter(text) {
         // A number glued to what precedes it ("12 (0151) 2345 6789") is tried again from
         // each later group.
         let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
         for offset in groups.take(4) {
             let start = found.start() + offset;
-            let candidate = &text[start..found.end()];
+            let candidate = ascii_digits(&text[start..found.end()]);
+            let candidate = candidate.as_ref();
             let digits = candidate.chars().filter(char::is_ascii_digit).count();
             if digits < 7 {
                 break;
@@ -238,7 +288,7 @@ pub(super) fn ibans(text: &str, out: &mut Candidates) {
 static CARD: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[ \-]?\d){12,18}\b"));
 
 fn luhn_ok(number: &str) -> bool {
-    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    let digits: Vec<u32> = number.chars().filter_map(|c| to_ascii_digit(c).or(Some(c))?.to_digit(10)).collect();
     let sum: u32 = digits
         .iter()
         .rev()
@@ -250,8 +300,35 @@ fn luhn_ok(number: &str) -> bool {
 
 pub(super) fn cards(text: &str, out: &mut Candidates) {
     for found in CARD.find_iter(text) {
-        if luhn_ok(found.as_str()) {
-            push(out, 2, found.start(), found.end(), Category::IdNumber, "payment_card");
+        // A number written right after the card ("… 4450 2,000 dollars") is not part of it.
+        let mut candidate = found.as_str();
+        loop {
+            let digits = candidate.chars().filter(|c| c.is_ascii_digit() || to_ascii_digit(*c).is_some()).count();
+            if digits < 13 {
+                break;
+            }
+            if luhn_ok(candidate) {
+                push(out, 2, found.start(), found.start() + candidate.len(), Category::IdNumber, "payment_card");
+                break;
+            }
+            match candidate.rfind([' ', '-']) {
+                Some(cut) => candidate = &candidate[..cut],
+                None => break,
+            }
+        }
+    }
+}
+
+/// Codes of capitals and digits mixed ("Y4K7R2M91"): residence card and file numbers.
+static MIXED_CODE: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[A-Z0-9]{8,14}\b"));
+
+pub(super) fn mixed_codes(text: &str, out: &mut Candidates) {
+    for found in MIXED_CODE.find_iter(text) {
+        let code = found.as_str();
+        let digits = code.chars().filter(char::is_ascii_digit).count();
+        let letters = code.len() - digits;
+        if digits >= 3 && letters >= 2 {
+            push(out, 5, found.start(), found.end(), Category::IdNumber, "mixed_code");
         }
     }
 }
@@ -296,6 +373,229 @@ pub(super) fn id_numbers(text: &str, out: &mut Candidates) {
         push(out, 5, found.start(), found.end(), Category::IdNumber, "id_number");
     }
 }
+
+/// Whether the text holds Arabic-Indic, Persian or other non-ASCII decimal digits.
+fn has_other_digits(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric() && to_ascii_digit(c).is_some())
+}
+
+/// The ASCII digit of a decimal digit of another script ("٣", "۳" → '3').
+fn to_ascii_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 4] = [0x0660, 0x06F0, 0x0966, 0xFF10];
+    let code = c as u32;
+    ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| (b'0' + (code - zero) as u8) as char)
+}
+
+/// The text with every decimal digit written in ASCII, for the number libraries.
+fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !has_other_digits(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| to_ascii_digit(c).unwrap_or(c)).collect())
+}
+
+/// GPS coordinates: a decimal pair ("15.3229, 38.9251"), or degrees, minutes and seconds with
+/// hemisphere letters ("15°19'22"N 38°55'30"E").
+static GPS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?x)
+        [-−]?\d{1,2}\.\d{3,}°?\s*[NSns]?\s*[,;/]\s*[-−]?\d{1,3}\.\d{3,}°?\s*[EWOewo]?\b
+      | [-−]?\d{1,2}\.\d{4,}\s+[-−]?\d{1,3}\.\d{4,}\b
+      | (?:[NSns]\s?)?\d{1,3}\s?°\s?\d{1,2}(?:\.\d+)?\s?['′’]\s?(?:\d{1,2}(?:[.,]\d+)?\s?(?:["″”]|''|′′))?\s?[NSns]?
+        \s*[,;]?\s*
+        (?:[EWOewo]\s?)?\d{1,3}\s?°\s?\d{1,2}(?:\.\d+)?\s?['′’]\s?(?:\d{1,2}(?:[.,]\d+)?\s?(?:["″”]|''|′′))?\s?[EWOewo]?
+      | \d{1,2}(?:\.\d+)?\s?°\s?[NSns]\s*[,;]?\s*\d{1,3}(?:\.\d+)?\s?°\s?[EWOewo]
+        "#,
+    )
+});
+
+pub(super) fn gps(text: &str, out: &mut Candidates) {
+    if !text.contains('.') && !text.contains('°') {
+        return;
+    }
+    for found in GPS.find_iter(text) {
+        let end = found.start() + found.as_str().trim_end().len();
+        push(out, 1, found.start(), end, Category::Gps, "gps");
+    }
+}
+
+/// IPv4 and IPv6 addresses, checked by the standard library's parsers.
+static IP: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|(?i:\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b)"));
+
+pub(super) fn ip_addresses(text: &str, out: &mut Candidates) {
+    for found in IP.find_iter(text) {
+        let candidate = found.as_str();
+        let valid = candidate.parse::<std::net::Ipv4Addr>().is_ok()
+            || (candidate.matches(':').count() >= 2
+                && candidate.chars().any(|c| c.is_ascii_hexdigit())
+                && candidate.parse::<std::net::Ipv6Addr>().is_ok());
+        if valid {
+            push(out, 1, found.start(), found.end(), Category::IpAddress, "ip_address");
+        }
+    }
+}
+
+/// The rules file's patterns (street addresses, local ID formats).
+pub(super) fn patterns(text: &str, rules: &Rules, out: &mut Candidates) {
+    for pattern in &rules.patterns {
+        for found in pattern.regex.find_iter(text) {
+            let trimmed = found.as_str().trim_end_matches([' ', ',', '،', '.']);
+            if !trimmed.is_empty() {
+                push(out, 2, found.start(), found.start() + trimmed.len(), pattern.category, &pattern.name);
+            }
+        }
+    }
+}
+
+/// How far after a cue word a detail may start, in bytes (a few words in any script).
+const BIRTH_WINDOW: usize = 60;
+const SOCIAL_WINDOW: usize = 40;
+
+/// Details found by the words before them: ID numbers after "passport", dates after "born",
+/// handles after "Instagram".
+pub(super) fn by_context(text: &str, words: &Words, rules: &Rules, out: &mut Candidates) {
+    for i in 0..words.len() {
+        for rule in &rules.contexts {
+            if let Some(n) = rule.words.longest_at(words, i) {
+                let from = words.tokens[i + n - 1].end;
+                if let Some((start, end)) = context_value(text, from, rule.within, &rule.value) {
+                    push(out, 2, start, end, rule.category, &rule.name);
+                }
+            }
+        }
+        if let Some(n) = rules.birth_cues.longest_at(words, i) {
+            // The date after the word ("born on 12 March 1994"), or, where the verb comes
+            // last (Tigrinya, Persian), the date just before it.
+            let from = words.tokens[i + n - 1].end;
+            let after = &text[from..floor_boundary(text, from + BIRTH_WINDOW)];
+            let before_start = ceil_boundary(text, words.tokens[i].start.saturating_sub(BIRTH_WINDOW));
+            let before = &text[before_start..words.tokens[i].start];
+            let found = DATE
+                .find(after)
+                .map(|m| (from + m.start(), m.as_str()))
+                .or_else(|| DATE.find_iter(before).last().map(|m| (before_start + m.start(), m.as_str())));
+            if let Some((start, found)) = found {
+                let found = found.trim_end_matches([' ', ',', '.', '،']);
+                push(out, 1, start, start + found.len(), Category::DateOfBirth, "date_of_birth");
+            }
+        }
+        if let Some(n) = rules.social_cues.longest_at(words, i) {
+            let from = words.tokens[i + n - 1].end;
+            if let Some((start, end)) = social_handle(text, words, i + n, from) {
+                push(out, 3, start, end, Category::Handle, "handle_after_network");
+            }
+        }
+    }
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first value of a context rule that starts within `within` bytes after `from`, if it
+/// has enough digits to be a number that identifies (a year or a count does not).
+fn context_value(text: &str, from: usize, within: usize, value: &Regex) -> Option<(usize, usize)> {
+    let window_end = floor_boundary(text, from + within + 40);
+    let start_limit = from + within;
+    let window = &text[from..window_end];
+    for found in value.find_iter(window) {
+        if from + found.start() > start_limit {
+            break;
+        }
+        let candidate = found.as_str().trim_end_matches([' ', '-', '/']);
+        let ascii = ascii_digits(candidate);
+        let digits = ascii.chars().filter(char::is_ascii_digit).count();
+        let letters = ascii.chars().filter(|c| c.is_alphabetic()).count();
+        if digits >= 5 || (digits >= 4 && letters > 0) {
+            if DATE_OR_RANGE.is_match(ascii.trim()) {
+                continue;
+            }
+            return Some((from + found.start(), from + found.start() + candidate.len()));
+        }
+    }
+    None
+}
+
+/// A bare handle after a network's name: a Latin word with a dot, underscore or digit in it
+/// ("amal.bakes"), or any Latin word in a story in another script.
+fn social_handle(text: &str, words: &Words, first: usize, from: usize) -> Option<(usize, usize)> {
+    static HANDLE_WORD: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^@?[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])$"));
+    let latin_story = text.chars().filter(|c| c.is_alphabetic()).take(200).filter(char::is_ascii).count() > 100;
+    let limit = from + SOCIAL_WINDOW;
+    let mut at = from;
+    for token in words.tokens.iter().skip(first).take(5) {
+        if token.start > limit {
+            break;
+        }
+        // The whole run of handle characters around the word ("amal.bakes" is two words).
+        let mut end = token.end;
+        while let Some(c) = text[end..].chars().next() {
+            if c.is_ascii_alphanumeric()
+                || c == '_'
+                || (c == '.' && text[end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+            {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let start = if text[..token.start].ends_with('@') { token.start - 1 } else { token.start };
+        if start < at {
+            continue;
+        }
+        let candidate = &text[start..end];
+        at = end;
+        if !HANDLE_WORD.is_match(candidate) {
+            continue;
+        }
+        let marked = candidate.contains(['.', '_']) || candidate.chars().any(|c| c.is_ascii_digit());
+        if marked || (!latin_story && token.case != Case::None) {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Dates written in full or in figures, in the archive's languages.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = [
+        // English, French, Spanish, German, Portuguese, Italian
+        "january|february|march|april|may|june|july|august|september|october|november|december",
+        "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec",
+        "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre",
+        "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+        "januar|februar|märz|juni|juli|oktober|dezember",
+        // Arabic (both month sets), Persian
+        "كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|اب|أيلول|ايلول|تشرين الأول|تشرين الاول|تشرين الثاني|كانون الأول|كانون الاول",
+        "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر",
+        "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر",
+        // The solar months as Afghans name them
+        "حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت",
+        // Ukrainian and Russian (the genitive, as dates are written)
+        "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня",
+        "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+        // Tigrinya and Amharic (Ge'ez and Gregorian month names)
+        "መስከረም|ጥቅምቲ|ጥቅምት|ሕዳር|ህዳር|ታሕሳስ|ታህሳስ|ጥሪ|ጥር|ለካቲት|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሰኔ|ሓምለ|ሐምሌ|ነሓሰ|ነሐሴ|ጳጉሜን",
+        "ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ|ጃንዋሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|ኦክቶበር|ኖቬምበር|ዲሴምበር",
+    ]
+    .join("|");
+    regex(&format!(
+        r"(?i)\d{{1,2}}[./\-]\d{{1,2}}[./\-]\d{{2,4}}|\d{{4}}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.|-?го|-?е)?\s(?:de\s|of\s)?)(?:{months})\b(?:,?\s(?:de\s|del\s)?\d{{4}}(?:\s?(?:г\.|р\.|року|года|م|ش))?)?|(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
+    ))
+});
 
 #[cfg(test)]
 mod tests {

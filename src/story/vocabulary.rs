@@ -93,6 +93,11 @@ static COUNTRY_INDEX: LazyLock<HashMap<String, &'static Country>> = LazyLock::ne
     index
 });
 
+/// Every name of every country: English and the interface's other languages.
+pub fn all_country_names() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.iter().map(|c| c.name).chain(COUNTRY_NAMES.values().flat_map(|names| names.values().copied()))
+}
+
 /// A country's name in `language` (English when there is no translation).
 pub fn country_name_in(code: &str, language: &str) -> Option<&'static str> {
     let country = country(code)?;

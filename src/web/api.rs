@@ -13,6 +13,7 @@ use super::{AppState, Error, Json};
 use crate::accounts;
 use crate::media::{self, Region};
 use crate::moderation::{self, Choice, Publication, Redaction, Suggestion};
+use crate::redaction::Rules;
 use crate::search::{SearchRequest, SearchResults};
 use crate::store::SessionKind;
 use crate::story::consent::{self, ConsentText};
@@ -342,7 +343,7 @@ pub struct QueueItem {
 }
 
 impl QueueItem {
-    pub fn new(record: &StoryRecord) -> QueueItem {
+    pub fn new(record: &StoryRecord, rules: &Rules) -> QueueItem {
         QueueItem {
             id: record.id.clone(),
             title: record.title.clone(),
@@ -351,7 +352,7 @@ impl QueueItem {
             visibility: record.consent.visibility,
             needs_second_approval: record.needs_second_approval(),
             first_approval: record.first_approval.clone(),
-            flags: moderation::flag_counts(record),
+            flags: moderation::flag_counts(record, rules),
         }
     }
 }
@@ -365,7 +366,7 @@ pub async fn moderation_queue(state: web::Data<AppState>, _moderator: Moderator)
     let queue = state.store.queue(QUEUE_PAGE).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(queue.iter().map(QueueItem::new).collect::<Vec<_>>()))
+        .json(queue.iter().map(|record| QueueItem::new(record, state.settings.rules)).collect::<Vec<_>>()))
 }
 
 /// A submission as sent (raw text — staff only) with the redaction suggestions.
@@ -385,7 +386,7 @@ pub async fn review_story(
     id: web::Path<String>,
 ) -> Result<HttpResponse, Error> {
     let record = state.store.story(&id).await?;
-    let suggestions = moderation::suggestions(&record);
+    let suggestions = moderation::suggestions(&record, state.settings.rules);
     let view = ReviewView { story: record, suggestions };
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(view))
 }
@@ -403,7 +404,9 @@ pub struct DecisionForm {
     pub action: DecisionAction,
     /// Shown to the storyteller; required to reject.
     pub reason: Option<String>,
-    /// Exactly these spans of the raw body are redacted; without it, every suggestion is.
+    /// Exactly these spans of the raw body are redacted (this decides every flagged
+    /// detail); without it, every suggestion is, and a suggestion whose action is `flag`
+    /// makes the decision fail with 409 `open_flags` until it is decided.
     pub redactions: Option<Vec<Redaction>>,
     /// Regions of the photo to blur before it is published (faces, signs, number plates).
     #[serde(default)]
@@ -432,7 +435,7 @@ pub struct StoryStatusView {
     responses((status = 200, description = "the published story, or the rejection", body = StoryView),
               (status = 202, description = "first of two approvals recorded", body = AwaitingView),
               (status = 400, body = super::error::ErrorBody), (status = 404, body = super::error::ErrorBody),
-              (status = 409, description = "already decided", body = super::error::ErrorBody)),
+              (status = 409, description = "already decided, edited since, or flagged details undecided (`open_flags`, listed in `error.flags`)", body = super::error::ErrorBody)),
     security(("bearer" = [])))]
 #[tracing::instrument(skip_all, fields(id = %id))]
 pub async fn decide_story(
@@ -446,7 +449,7 @@ pub async fn decide_story(
         DecisionAction::Publish => {
             let choice = form.redactions.map_or(Choice::AllSuggestions, Choice::Spans);
             let approval = moderation::Approval { choice: &choice, blur: &form.blur, revision: form.revision };
-            match moderation::publish(&state.store, &id, &approval, actor).await? {
+            match moderation::publish(&state.store, state.settings.rules, &id, &approval, actor).await? {
                 Publication::Published(story, seq) => {
                     moderation::wait_until_searchable(&state.index, seq).await;
                     Ok(HttpResponse::Ok().json(StoryView::new(*story)))

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::AccountError;
 use crate::media::MediaError;
-use crate::moderation::ModerationError;
+use crate::moderation::{ModerationError, OpenFlag};
 use crate::search::SearchError;
 use crate::store::StoreError;
 use crate::story::FieldError;
@@ -24,6 +24,8 @@ pub struct Error {
     pub code: &'static str,
     pub message: String,
     pub field: Option<String>,
+    /// The flagged details still waiting for a moderator's decision (`open_flags`).
+    pub flags: Vec<OpenFlag>,
     /// Answer with an HTML page rather than JSON.
     pub html: bool,
 }
@@ -39,11 +41,19 @@ pub struct ErrorDetail {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// With `open_flags`: each flagged detail that needs a decision (no text, only where).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<OpenFlag>,
 }
 
 impl Error {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Error {
-        Error { status, code, message: message.into(), field: None, html: false }
+        Error { status, code, message: message.into(), field: None, flags: Vec::new(), html: false }
+    }
+
+    pub fn with_flags(mut self, flags: Vec<OpenFlag>) -> Error {
+        self.flags = flags;
+        self
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> Error {
@@ -136,7 +146,12 @@ impl ResponseError for Error {
                 .body(page);
         }
         HttpResponse::build(self.status).json(ErrorBody {
-            error: ErrorDetail { code: self.code.to_owned(), message: self.message.clone(), field: self.field.clone() },
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message.clone(),
+                field: self.field.clone(),
+                flags: self.flags.clone(),
+            },
         })
     }
 }
@@ -212,6 +227,11 @@ impl From<ModerationError> for Error {
             ModerationError::SameModerator => {
                 Error::new(StatusCode::CONFLICT, "second_moderator_needed", error.to_string())
             }
+            ModerationError::OpenFlags(ref flags) => {
+                let flags = flags.clone();
+                Error::new(StatusCode::CONFLICT, "open_flags", error.to_string()).with_flags(flags)
+            }
+            ModerationError::Widen(_) => Error::bad_request("invalid_widening", error.to_string()),
             ModerationError::Photo(e) => e.into(),
             ModerationError::Store(e) => e.into(),
         }

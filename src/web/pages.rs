@@ -17,7 +17,7 @@ use super::{AppState, Error, Form, private_html};
 use crate::accounts;
 use crate::media;
 use crate::moderation::{self, Choice, ModerationError, Publication};
-use crate::redaction::Category;
+use crate::redaction::{Action, Category, Rules};
 use crate::search::{Facets, Hit, SearchRequest, SearchResults};
 use crate::store::{Role, SessionKind, SessionUser};
 use crate::story::consent::{self, Visibility};
@@ -744,16 +744,21 @@ pub async fn logout(
 
 pub async fn moderation_queue(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, Error> {
     let queue = state.store.queue(QUEUE_PAGE).await.map_err(|e| Error::from(e).page())?;
-    let queue: Vec<QueueItem> = queue.iter().map(QueueItem::new).collect();
+    let queue: Vec<QueueItem> = queue.iter().map(|record| QueueItem::new(record, state.settings.rules)).collect();
     Ok(private_html(page("moderate_queue.html", Some(&moderator.0), context! { queue => ser(queue) })?))
 }
 
 /// The moderator's choices on the review page.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct ReviewPageForm {
     csrf: String,
     accept: Vec<String>,
+    /// For each flagged detail: `redact:ID`, `keep:ID`, or nothing yet.
+    decision: Vec<String>,
+    /// Wider text to redact instead of a suggestion, aligned with `widen_id`.
+    widen: Vec<String>,
+    widen_id: Vec<String>,
     extra_terms: String,
     extra_category: String,
     /// Regions of the photo to blur, one per line: `left top width height` in percent.
@@ -768,8 +773,22 @@ const EXTRA_CATEGORIES: [Category; 3] = [Category::Person, Category::Place, Cate
 
 impl ReviewPageForm {
     fn choice(&self) -> Choice {
+        let decided = |verb: &str| -> Vec<String> {
+            self.decision.iter().filter_map(|d| d.strip_prefix(verb)?.strip_prefix(':').map(str::to_owned)).collect()
+        };
+        let mut accepted = self.accept.clone();
+        accepted.extend(decided("redact"));
+        let widened = self
+            .widen_id
+            .iter()
+            .zip(&self.widen)
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(id, text)| (id.clone(), text.trim().to_owned()))
+            .collect();
         Choice::Selected {
-            accepted: self.accept.clone(),
+            accepted,
+            kept: decided("keep"),
+            widened,
             extra_terms: self.extra_terms.lines().filter_map(optional).collect(),
             extra_category: Category::parse(&self.extra_category)
                 .filter(|c| EXTRA_CATEGORIES.contains(c))
@@ -782,18 +801,33 @@ fn review_page(
     moderator: &SessionUser,
     record: &crate::story::StoryRecord,
     form: &ReviewPageForm,
+    rules: &Rules,
     error: Option<String>,
 ) -> Result<String, Error> {
-    let suggestions = moderation::suggestions(record);
+    let suggestions = moderation::suggestions(record, rules);
     let choice = form.choice();
-    let redacted = moderation::redact_story(record, &choice).map_err(|e| Error::from(e).page())?;
+    // A wider text that does not fit is reported next to the form; the preview ignores it.
+    let redacted = match moderation::preview(record, &choice, rules) {
+        Err(ModerationError::Widen(_)) => {
+            let plain = ReviewPageForm { widen: vec![], widen_id: vec![], ..form.clone() };
+            moderation::preview(record, &plain.choice(), rules)
+        }
+        other => other,
+    }
+    .map_err(|e| Error::from(e).page())?;
+    let decision_of = |id: &str| {
+        form.decision.iter().find_map(|d| {
+            let (verb, of) = d.split_once(':')?;
+            (of == id).then_some(verb)
+        })
+    };
     let mut segments = Vec::new();
     let mut cursor = 0;
     for s in &suggestions {
         if s.start > cursor {
             segments.push(context! { text => &record.body[cursor..s.start], suggestion => () });
         }
-        let accepted = form.accept.contains(&s.id);
+        let accepted = form.accept.contains(&s.id) || decision_of(&s.id) != Some("keep");
         segments.push(context! {
             text => &record.body[s.start..s.end],
             suggestion => context! { id => &s.id, category => s.category.as_str(), placeholder => &s.placeholder, accepted },
@@ -806,9 +840,11 @@ fn review_page(
     let suggestion_views: Vec<_> = suggestions
         .iter()
         .map(|s| {
+            let widen = form.widen_id.iter().position(|id| *id == s.id).and_then(|i| form.widen.get(i));
             context! {
                 id => &s.id, category => s.category.as_str(), text => &s.text, placeholder => &s.placeholder,
-                rule => s.rule, accepted => form.accept.contains(&s.id),
+                rule => &s.rule, accepted => form.accept.contains(&s.id), flagged => s.action == Action::Flag,
+                decision => decision_of(&s.id), widen => widen,
             }
         })
         .collect();
@@ -849,11 +885,16 @@ pub async fn review_story(
 ) -> Result<HttpResponse, Error> {
     let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
     // At first every suggestion is accepted.
+    // At first every suggestion is accepted, but a flag waits for the moderator's decision.
     let form = ReviewPageForm {
-        accept: moderation::suggestions(&record).into_iter().map(|s| s.id).collect(),
+        accept: moderation::suggestions(&record, state.settings.rules)
+            .into_iter()
+            .filter(|s| s.action != Action::Flag)
+            .map(|s| s.id)
+            .collect(),
         ..ReviewPageForm::default()
     };
-    Ok(private_html(review_page(&moderator.0, &record, &form, None)?))
+    Ok(private_html(review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
 }
 
 async fn publish_from_page(
@@ -866,6 +907,7 @@ async fn publish_from_page(
     let revision = form.revision.trim().parse().ok();
     moderation::publish(
         &state.store,
+        state.settings.rules,
         id,
         &moderation::Approval { choice: &form.choice(), blur: &blur, revision },
         actor,
@@ -898,13 +940,13 @@ pub async fn decide_story(
         Ok(()) if form.action == "reject" => Ok(see_other("/moderate")),
         Ok(()) => {
             let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
-            Ok(private_html(review_page(&moderator.0, &record, &form, None)?))
+            Ok(private_html(review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
         }
         Err(ModerationError::Store(error)) => Err(Error::from(error).page()),
         Err(error) => {
             let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
             let message = Error::from(error).message;
-            let body = review_page(&moderator.0, &record, &form, Some(message))?;
+            let body = review_page(&moderator.0, &record, &form, state.settings.rules, Some(message))?;
             Ok(HttpResponse::BadRequest()
                 .content_type(header::ContentType::html())
                 .insert_header((header::CACHE_CONTROL, "no-store"))

@@ -1,0 +1,393 @@
+//! Names of private people and small places, found word by word: by cue words ("my brother
+//! Yonas", "a village called Adi Keyh"), by the name lists and by the gazetteer. Public
+//! figures named in the rules, countries and big cities stay.
+
+use std::sync::LazyLock;
+
+use super::Candidates;
+use super::lexicon::{LEXICON, NameInfo, Place};
+use super::rules::Rules;
+use super::words::{Case, PhraseSet, Words};
+use super::{Action, Category, Context, Span};
+use crate::story::vocabulary;
+
+/// What the words around word `i` say about it.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cues {
+    after_naming: bool,
+    /// A naming word follows: "ሮዛ ዝበሃላ" ("called Roza", the verb last).
+    before_naming: bool,
+    after_person_cue: bool,
+    after_title: bool,
+    after_place_cue: bool,
+    after_preposition: bool,
+}
+
+/// Words that join the parts of one name ("Ahmed al Haddad", "María de los Ángeles").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ben", "ibn", "bint", "abu", "abd", "de", "del", "la", "los", "van", "von", "da", "dos", "das",
+    "di", "wad", "ould", "ال", "بن", "بنت", "ابو", "ابن", "عبد",
+];
+
+/// Words that begin a place name in the Horn of Africa and the Levant: "ዓዲ ቐይሕ" (Adi Keyh),
+/// "كفر نبل". The word is part of the name it begins.
+const PLACE_PREFIXES: &[&str] =
+    &["ዓዲ", "ዓድ", "ማይ", "adi", "mai", "deir", "kafr", "beit", "tell", "دير", "كفر", "بيت", "تل", "عين", "ain"];
+
+/// Arabic letters written onto the next word: "and", "in", "to", "so", "like", "the".
+const ARABIC_PREFIXES: &[&str] = &["وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف", "ك"];
+
+/// The name-list entry of word `key`, looking through Arabic prefixes and Slavic case endings.
+fn name_of(key: &str) -> Option<NameInfo> {
+    if let Some(info) = LEXICON.name(key) {
+        return Some(info);
+    }
+    let first = key.chars().next()?;
+    if ('\u{0600}'..='\u{06FF}').contains(&first) {
+        return ARABIC_PREFIXES
+            .iter()
+            .filter_map(|prefix| key.strip_prefix(prefix))
+            .filter(|rest| rest.chars().count() >= 3)
+            .find_map(|rest| LEXICON.name(rest));
+    }
+    if ('\u{0400}'..='\u{04FF}').contains(&first) {
+        return slavic_stems(key).into_iter().find_map(|stem| LEXICON.name(&stem));
+    }
+    if is_ethiopic(first) {
+        // "ሩታን ኣቤልን", "Ruta and Abel": "and" is written onto each name.
+        return key.strip_suffix('ን').filter(|rest| rest.chars().count() >= 2).and_then(|rest| LEXICON.name(rest));
+    }
+    None
+}
+
+fn is_ethiopic(c: char) -> bool {
+    ('\u{1200}'..='\u{139F}').contains(&c) || ('\u{2D80}'..='\u{2DDF}').contains(&c)
+}
+
+/// Whether word `i` could be (part of) a name: letters only, and not a short acronym.
+fn is_name_word(words: &Words, i: usize) -> bool {
+    let key = words.key(i);
+    let letters_only = key.chars().all(|c| c.is_alphabetic() || c == '\'');
+    letters_only && !(words.tokens[i].all_caps && key.chars().count() <= 5)
+}
+
+fn is_ethiopic_word(key: &str) -> bool {
+    key.chars().next().is_some_and(is_ethiopic)
+}
+
+fn is_arabic_script(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c)
+}
+
+/// Whether a word without capitals looks like a family name after a given name: an Arabic
+/// "al-" name of origin ("الحلبي") or a Persian surname ("رضایی", "یعقوبی", "حسین‌زاده").
+fn looks_like_surname(key: &str) -> bool {
+    let letters = key.chars().count();
+    let arabic_nisba = key.starts_with("ال") && (key.ends_with('ي') || key.ends_with('ی')) && letters >= 5;
+    let persian =
+        ["زاده", "پور", "نیا", "نيا", "یی", "يي", "ی", "ي"].iter().any(|end| key.ends_with(end)) && letters >= 5;
+    arabic_nisba || (persian && !key.starts_with("ال"))
+}
+
+/// The nominative forms a declined Ukrainian or Russian name may come from: "Олену" → "Олена",
+/// "Ахмеда" → "Ахмед", "Коваля" → "Коваль".
+fn slavic_stems(key: &str) -> Vec<String> {
+    const ENDINGS: &[&str] =
+        &["ові", "еві", "ою", "ею", "ом", "ем", "ой", "ей", "ій", "ої", "у", "ю", "а", "я", "і", "е", "и"];
+    const NOMINATIVE: &[&str] = &["", "а", "я", "й", "ь", "о"];
+    let mut stems = Vec::new();
+    for ending in ENDINGS {
+        if let Some(stem) = key.strip_suffix(ending).filter(|s| s.chars().count() >= 2) {
+            stems.extend(NOMINATIVE.iter().map(|n| format!("{stem}{n}")));
+        }
+    }
+    stems
+}
+
+/// The gazetteer entry of the place name at word `i` (the longest), with its word count.
+fn place_at(words: &Words, i: usize, countries: &[&str]) -> Option<(usize, &'static Place)> {
+    let key = words.key(i);
+    for n in (2..=LEXICON.place_words(key)).rev() {
+        if let Some(place) = words.phrase(i, i + n).and_then(|phrase| LEXICON.place(phrase, countries)) {
+            return Some((n, place));
+        }
+    }
+    if let Some(place) = LEXICON.place(key, countries) {
+        return Some((1, place));
+    }
+    let first = key.chars().next()?;
+    let place = if is_arabic_script(first) {
+        ARABIC_PREFIXES
+            .iter()
+            .filter_map(|prefix| key.strip_prefix(prefix))
+            .filter(|rest| rest.chars().count() >= 3)
+            .find_map(|rest| LEXICON.place(rest, countries))
+    } else if ('\u{0400}'..='\u{04FF}').contains(&first) {
+        // "з Гостомеля", "из Кегена": the place in another case.
+        slavic_stems(key).iter().find_map(|stem| LEXICON.place(stem, countries))
+    } else {
+        None
+    };
+    place.map(|place| (1, place))
+}
+
+/// Every country name, folded as words are ("Costa Rica" → "costa rica").
+static COUNTRIES: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(vocabulary::all_country_names()));
+
+/// How many words of a country's name begin at word `i`.
+fn country_at(words: &Words, i: usize) -> Option<usize> {
+    COUNTRIES.longest_at(words, i)
+}
+
+/// Frequency ranks, in scripts without capitals: a word more frequent than `FUNCTION_WORDS`
+/// ("في", "که") is never a name; one more frequent than `EVERYDAY_WORDS` ("تقول", "صغيرة") is
+/// not taken for an unknown name or place after a cue.
+const FUNCTION_WORDS: u32 = 150;
+const EVERYDAY_WORDS: u32 = 5000;
+
+/// Finds people and places in `text`.
+pub(super) fn people_and_places(text: &str, words: &Words, context: &Context<'_>, out: &mut Candidates) {
+    let rules = context.rules;
+    let language = context.language;
+    let count = words.len();
+    let (cues, public) = read_cues(words, rules);
+    let case = |i: usize| words.tokens[i].case;
+    let rank = |i: usize| LEXICON.rank_for(language, words.key(i));
+    let everyday = |i: usize| rank(i).is_some_and(|r| r < EVERYDAY_WORDS);
+    let function_word = |i: usize| rank(i).is_some_and(|r| r < FUNCTION_WORDS);
+    let followed_by_comma = |i: usize| text[words.tokens[i].end..].starts_with([',', '،', '፣']);
+    let mut i = 0;
+    while i < count {
+        let key = words.key(i);
+        if public[i] || case(i) == Case::Lower || !is_name_word(words, i) {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = country_at(words, i) {
+            i += n;
+            continue;
+        }
+        let cue = cues[i];
+        let caseless = case(i) == Case::None;
+        let name = name_of(key);
+        // "named Saba", "اسمها سلمى", "ሮዛ ዝበሃላ": a name, unless a very common word.
+        if (cue.after_naming || cue.before_naming) && !(caseless && function_word(i)) {
+            let end = if cue.before_naming { i + 1 } else { name_end(words, i, caseless, language, &public) };
+            push_person(words, i, end, "person_after_cue", out);
+            i = end;
+            continue;
+        }
+        // "my brother Yonas", "Mr Haddad", "ابن خالتي رامي": capitalised, a known name, or an
+        // unusual word.
+        if (cue.after_person_cue || cue.after_title) && (!caseless || name.is_some() || !everyday(i)) {
+            let end = name_end(words, i, caseless, language, &public);
+            push_person(words, i, end, "person_after_cue", out);
+            i = end;
+            continue;
+        }
+        // Regions, places everyone passes through, and capitalised words that are not names
+        // stay.
+        let known = [&rules.kept_places, &rules.not_names].iter().find_map(|set| set.longest_at(words, i));
+        if let Some(n) = known.or_else(|| LEXICON.is_region(key).then_some(1)) {
+            i += n;
+            continue;
+        }
+        let place = place_at(words, i, context.countries);
+        let small = place.is_some_and(|(_, p)| p.population < rules.places.generalise_below);
+        let big = place.is_some() && !small;
+        // "a village called Adi Keyh", "قرية X", "село X": a place, known or not.
+        if cue.after_place_cue {
+            match place {
+                Some((n, place)) if small => push_place(words, i, i + n, Some(place), rules, out),
+                Some(_) => {}
+                None if !caseless || !everyday(i) => {
+                    let end = name_end(words, i, caseless, language, &public);
+                    push_place(words, i, end, None, rules, out);
+                    i = end;
+                    continue;
+                }
+                None => {}
+            }
+            i += place.map_or(1, |(n, _)| n);
+            continue;
+        }
+        // "ዓዲ ቐይሕ", "Kafr Nabl": the first word says the name is a place's.
+        if PLACE_PREFIXES.contains(&key)
+            && i + 1 < count
+            && words.tokens[i + 1].joined
+            && case(i + 1) != Case::Lower
+            && cue.after_preposition
+        {
+            push_place(words, i, i + 2, place.filter(|_| small).map(|(_, p)| p), rules, out);
+            i += 2;
+            continue;
+        }
+        // Known places: a small one after a preposition is generalised ("from Kutum"); a big
+        // city stays, whatever else its name could be.
+        if let Some((n, place)) = place {
+            if big {
+                i += n;
+                continue;
+            }
+            if cue.after_preposition && name.is_none_or(|n| !n.given) && !(caseless && everyday(i)) {
+                push_place(words, i, i + n, Some(place), rules, out);
+                i += n;
+                continue;
+            }
+        }
+        let sentence_start = words.tokens[i].sentence_start;
+        // People on the name lists.
+        if let Some(info) = name {
+            let end = name_end(words, i, caseless, language, &public);
+            let several = (i + 1..end).any(|k| name_of(words.key(k)).is_some() || looks_like_surname(words.key(k)))
+                || (end - i >= 2 && !caseless);
+            let common = info.is_common_in(language) || !info.given;
+            let accept = if several {
+                true
+            } else if caseless {
+                // Without capitals, only a name that is not also an ordinary word.
+                !common && !function_word(i)
+            } else if sentence_start {
+                // A capital at the start of a sentence says nothing, unless a comma follows
+                // ("Тарас, мій колега, …").
+                (!common && rank(i).is_none()) || followed_by_comma(i)
+            } else {
+                // A capital in mid-sentence: a name, unless German capitalises the noun.
+                !(language.starts_with("de") && rank(i).is_some())
+            };
+            if accept {
+                push_person(words, i, end, "name_list", out);
+                i = end;
+                continue;
+            }
+        }
+        // A capitalised word in mid-sentence (or calling someone at the start: "Ксюша, …")
+        // that is no known name, place or ordinary word is probably someone's name, or a
+        // camp's or a street's: a moderator decides.
+        let placed = !sentence_start || followed_by_comma(i);
+        if placed && !caseless && !big && is_unknown_capitalised(words, i, language) {
+            let end = name_end(words, i, false, language, &public);
+            let category = if cue.after_preposition { Category::Place } else { Category::Person };
+            let span =
+                Span::new(words.tokens[i].start, words.tokens[end - 1].end, category, Action::Flag, "capitalised_word");
+            out.push((7, span));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the capitalised word `i` is unknown: not an ordinary word of the story's language
+/// (nor of English, the language of brands and organisations), not an acronym, and in a
+/// language whose capitals mark names (German capitalises every noun).
+fn is_unknown_capitalised(words: &Words, i: usize, language: &str) -> bool {
+    let key = words.key(i);
+    let token = words.tokens[i];
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    if language.starts_with("de") || !LEXICON.knows_common_words(language) || letters < 3 {
+        return false;
+    }
+    if token.all_caps {
+        return false;
+    }
+    // English capitalises nationalities and languages, so its whole list counts; elsewhere a
+    // frequent name ("Катерина") must not pass for an ordinary word.
+    let ordinary_below = if language.starts_with("en") { u32::MAX } else { 4000 };
+    LEXICON.rank(language, key).is_none_or(|r| r >= ordinary_below) && !LEXICON.is_common_word("en", key)
+}
+
+/// For each word, the cue words just before it; and which words belong to a public figure.
+fn read_cues(words: &Words, rules: &Rules) -> (Vec<Cues>, Vec<bool>) {
+    let count = words.len();
+    let mut cues = vec![Cues::default(); count + 1];
+    let mut public = vec![false; count];
+    let mut i = 0;
+    while i < count {
+        if let Some(n) = rules.public_figures.longest_at(words, i) {
+            public[i..i + n].iter_mut().for_each(|p| *p = true);
+            i += n;
+            continue;
+        }
+        if let Some(n) = rules.naming_cues.longest_at(words, i) {
+            cues[i + n].after_naming = true;
+        }
+        if i > 0 && words.tokens[i].joined && rules.naming_after.longest_at(words, i).is_some() {
+            cues[i - 1].before_naming = true;
+        }
+        if let Some(n) = rules.person_cues.longest_at(words, i) {
+            cues[i + n].after_person_cue = true;
+        }
+        if let Some(n) = rules.titles.longest_at(words, i) {
+            cues[i + n].after_title = true;
+        }
+        if let Some(n) = rules.place_cues.longest_at(words, i) {
+            cues[i + n].after_place_cue = true;
+        }
+        if let Some(n) = rules.place_prepositions.longest_at(words, i) {
+            cues[i + n].after_preposition = true;
+        }
+        i += 1;
+    }
+    (cues, public)
+}
+
+/// Where a name beginning at word `i` ends: over the capitalised words (or, without
+/// capitals, the known names) that follow it, and the particles between them.
+fn name_end(words: &Words, i: usize, caseless: bool, language: &str, public: &[bool]) -> usize {
+    let count = words.len();
+    let mut end = i + 1;
+    while end < count && words.tokens[end].joined && !public[end] && end - i < 4 && is_name_word(words, end) {
+        let key = words.key(end);
+        // "احمد وأحمد" is two people: "and" written onto a name ends the one before.
+        let conjunction = |k: usize| words.key(k).starts_with('و') && LEXICON.name(words.key(k)).is_none();
+        let next_is_name = |k: usize| {
+            k < count
+                && words.tokens[k].joined
+                && if caseless {
+                    name_of(words.key(k)).is_some() && !conjunction(k)
+                } else {
+                    words.tokens[k].case == Case::Upper
+                }
+        };
+        if NAME_PARTICLES.contains(&key) && next_is_name(end + 1) {
+            end += 2;
+            continue;
+        }
+        // Without capitals: a family name, or a word too rare to be an ordinary one
+        // ("يوسف إسحاق").
+        let rare = LEXICON.rank_for(language, key).is_none_or(|r| r >= 8000);
+        let surname = caseless && !conjunction(end) && (looks_like_surname(key) || (rare && !is_ethiopic_word(key)));
+        if !(next_is_name(end) || surname) || country_at(words, end).is_some() {
+            break;
+        }
+        if !caseless && name_of(key).is_none() && LEXICON.place(key, &[]).is_some_and(|p| p.population >= 100_000) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn push_person(words: &Words, i: usize, end: usize, rule: &str, out: &mut Candidates) {
+    let span = Span::new(words.tokens[i].start, words.tokens[end - 1].end, Category::Person, Action::Redact, rule);
+    out.push((6, span));
+}
+
+/// A small place, generalised to its region or country when the gazetteer knows them.
+fn push_place(words: &Words, i: usize, end: usize, place: Option<&Place>, rules: &Rules, out: &mut Candidates) {
+    let places = &rules.places;
+    let replacement = match place {
+        Some(place) if !place.region.is_empty() => places.with_region.replace("{region}", &place.region),
+        Some(place) => match vocabulary::country_name(&place.country) {
+            Some(country) => places.with_country.replace("{country}", country),
+            None => places.unknown.clone(),
+        },
+        None => places.unknown.clone(),
+    };
+    let (start, stop) = (words.tokens[i].start, words.tokens[end - 1].end);
+    let rule = if place.is_some() { "gazetteer" } else { "place_after_cue" };
+    let mut span = Span::new(start, stop, Category::Place, Action::Generalise, rule);
+    span.replacement = Some(replacement);
+    out.push((5, span));
+}
