@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::normalise::{fold, fold_term, is_invisible};
-use super::rules::Rules;
-use super::words::{Case, Words};
+use super::normalise::{fold, fold_term};
+use super::rules::{Rules, cue};
+use super::words::{Case, Matches, Words, is_word_char};
 use super::{Action, Category, Span};
 
 use super::Candidates;
@@ -18,7 +18,30 @@ fn push(out: &mut Candidates, priority: u8, start: usize, end: usize, category: 
 }
 
 fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("detector patterns are tested")
+    Regex::new(&ascii_word_boundaries(pattern)).expect("detector patterns are tested")
+}
+
+/// `\b` made an ASCII word boundary (`(?-u:\b)`): a letter of another script then counts as
+/// a boundary ("ብ12" has one before "12"), and the regex engine keeps its fast automaton on
+/// text in any script instead of falling back to a slow one.
+pub(super) fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Terms shorter than this (in characters) only match whole words: "Al" must not eat "all".
@@ -115,11 +138,6 @@ fn term_span(text: &str, start: usize, end: usize, chars: usize) -> Option<(usiz
     }
     let prefix = fold_term(&text[word_start..start]);
     (word_end == end && CLITICS.contains(&prefix.as_str())).then_some((word_start, word_end))
-}
-
-/// Letters, digits and the marks and invisible characters that live inside words.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_invisible(c)
 }
 
 fn word_start(text: &str, mut start: usize) -> usize {
@@ -234,6 +252,11 @@ pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
         return;
     }
     for found in PHONE_CANDIDATE.find_iter(text) {
+        // Digits an IBAN, card, address on the map or e-mail already holds are not a phone;
+        // validating a phone number is the engine's most expensive step.
+        if out.iter().any(|(_, span)| span.start <= found.start() && found.end() <= span.end) {
+            continue;
+        }
         // A number glued to what precedes it ("12 (0151) 2345 6789") is tried again from
         // each later group.
         let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
@@ -333,7 +356,21 @@ pub(super) fn mixed_codes(text: &str, out: &mut Candidates) {
     }
 }
 
+/// Gives phonenumber's pattern cache room for every country's patterns, once: its default
+/// of 100 is smaller than the patterns of a few countries, so validating numbers recompiled
+/// regular expressions again and again.
+fn phone_patterns_cached() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let cache = phonenumber::metadata::DATABASE.cache();
+        if let Ok(mut cache) = cache.lock() {
+            *cache = regex_cache::RegexCache::new(50_000);
+        }
+    });
+}
+
 fn is_phone(candidate: &str, countries: &[&str]) -> bool {
+    phone_patterns_cached();
     let international = candidate.strip_prefix("00").map(|rest| format!("+{rest}"));
     let international = international.as_deref().or(candidate.starts_with('+').then_some(candidate));
     if let Some(number) = international {
@@ -454,17 +491,17 @@ const SOCIAL_WINDOW: usize = 40;
 
 /// Details found by the words before them: ID numbers after "passport", dates after "born",
 /// handles after "Instagram".
-pub(super) fn by_context(text: &str, words: &Words, rules: &Rules, out: &mut Candidates) {
+pub(super) fn by_context(text: &str, words: &Words, cues: &Matches, rules: &Rules, out: &mut Candidates) {
     for i in 0..words.len() {
         for rule in &rules.contexts {
-            if let Some(n) = rule.words.longest_at(words, i) {
+            if let Some(n) = cues.at(i, rule.kind) {
                 let from = words.tokens[i + n - 1].end;
                 if let Some((start, end)) = context_value(text, from, rule.within, &rule.value) {
                     push(out, 2, start, end, rule.category, &rule.name);
                 }
             }
         }
-        if let Some(n) = rules.birth_cues.longest_at(words, i) {
+        if let Some(n) = cues.at(i, cue::BIRTH) {
             // The date after the word ("born on 12 March 1994"), or, where the verb comes
             // last (Tigrinya, Persian), the date just before it.
             let from = words.tokens[i + n - 1].end;
@@ -480,7 +517,7 @@ pub(super) fn by_context(text: &str, words: &Words, rules: &Rules, out: &mut Can
                 push(out, 1, start, start + found.len(), Category::DateOfBirth, "date_of_birth");
             }
         }
-        if let Some(n) = rules.social_cues.longest_at(words, i) {
+        if let Some(n) = cues.at(i, cue::SOCIAL) {
             let from = words.tokens[i + n - 1].end;
             if let Some((start, end)) = social_handle(text, words, i + n, from) {
                 push(out, 3, start, end, Category::Handle, "handle_after_network");
@@ -606,6 +643,12 @@ mod tests {
         let mut out = Vec::new();
         terms_into("text", &["".into(), "  ".into()], Category::Person, "t", &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_ones() {
+        assert_eq!(ascii_word_boundaries(r"\bA\\b\d"), r"(?-u:\b)A\\b\d");
+        assert!(regex(r"\b\d{2}\b").is_match("ብ12 ሰነ"));
     }
 
     #[test]

@@ -149,9 +149,10 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     detectors::mixed_codes(text, &mut candidates);
     detectors::patterns(text, context.rules, &mut candidates);
     let words = words::Words::new(text);
-    detectors::by_context(text, &words, context.rules, &mut candidates);
+    let cues = context.rules.cues.scan(&words);
+    detectors::by_context(text, &words, &cues, context.rules, &mut candidates);
     detectors::id_numbers(text, &mut candidates);
-    people::people_and_places(text, &words, context, &mut candidates);
+    people::people_and_places(text, &words, &cues, context, &mut candidates);
     let mut spans = resolve_overlaps(candidates);
     for span in &mut spans {
         span.action = context.rules.action_of(&span.rule, span.category, span.action);

@@ -82,25 +82,103 @@ pub(super) fn fold_term(term: &str) -> String {
 }
 
 /// Appends the folded form of one word (no whitespace in it) to `out`: the same folding as
-/// `fold`, without the map back to the original, and with a fast path for ASCII. One
-/// difference: alef maqsura stays itself, so the preposition "على" is not the name "علي".
+/// `fold`, without the map back to the original, and with a table for the characters of the
+/// Basic Multilingual Plane. One difference: alef maqsura stays itself, so the preposition
+/// "على" is not the name "علي".
 pub(super) fn fold_word_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
+    let table = &*TABLE;
     for c in word.chars() {
-        decompose_canonical(c, &mut |c: char| {
-            if is_invisible(c) {
-                return;
-            }
-            for lower in c.to_lowercase() {
-                if !is_invisible(lower) {
-                    out.push(if lower == 'ى' { lower } else { unify(lower) });
-                }
-            }
-        });
+        match table.fold.get(c as usize).copied() {
+            Some(DROP) => {}
+            Some(folded) if folded != COMPLEX => out.push(char::from_u32(folded).unwrap_or(c)),
+            _ => fold_char_into(c, out),
+        }
     }
+}
+
+/// The folding of one character, the slow way.
+fn fold_char_into(c: char, out: &mut String) {
+    decompose_canonical(c, &mut |c: char| {
+        if is_invisible(c) {
+            return;
+        }
+        for lower in c.to_lowercase() {
+            if !is_invisible(lower) {
+                out.push(if lower == 'ى' { lower } else { unify(lower) });
+            }
+        }
+    });
+}
+
+/// What a character is, as bits: `WORD` (a letter, digit, or a mark or invisible character
+/// inside a word), `ALPHABETIC`, `UPPER`, `LOWER`.
+pub(super) const WORD: u8 = 1;
+pub(super) const ALPHABETIC: u8 = 2;
+pub(super) const UPPER: u8 = 4;
+pub(super) const LOWER: u8 = 8;
+
+const DROP: u32 = u32::MAX - 1;
+const COMPLEX: u32 = u32::MAX;
+
+/// Both answers for every character of the Basic Multilingual Plane, worked out once: the
+/// Unicode tables behind them are binary searches, and every character of every story passes
+/// through here.
+struct CharTable {
+    flags: Vec<u8>,
+    fold: Vec<u32>,
+}
+
+static TABLE: std::sync::LazyLock<CharTable> = std::sync::LazyLock::new(|| {
+    let mut flags = vec![0u8; 0x10000];
+    let mut fold = vec![COMPLEX; 0x10000];
+    for code in 0..0x10000u32 {
+        let Some(c) = char::from_u32(code) else { continue };
+        flags[code as usize] = slow_flags(c);
+        let mut folded = String::new();
+        fold_char_into(c, &mut folded);
+        let mut chars = folded.chars();
+        fold[code as usize] = match (chars.next(), chars.next()) {
+            (None, _) => DROP,
+            (Some(one), None) => one as u32,
+            _ => COMPLEX,
+        };
+    }
+    CharTable { flags, fold }
+});
+
+fn slow_flags(c: char) -> u8 {
+    let mut bits = 0;
+    if c.is_alphanumeric() || is_invisible(c) {
+        bits |= WORD;
+    }
+    if c.is_alphabetic() {
+        bits |= ALPHABETIC;
+    }
+    if c.is_uppercase() {
+        bits |= UPPER;
+    }
+    if c.is_lowercase() {
+        bits |= LOWER;
+    }
+    bits
+}
+
+/// The `WORD`, `ALPHABETIC`, `UPPER` and `LOWER` bits of `c`.
+pub(super) fn char_flags(c: char) -> u8 {
+    if c.is_ascii() {
+        let b = c as u8;
+        return match b {
+            b'a'..=b'z' => WORD | ALPHABETIC | LOWER,
+            b'A'..=b'Z' => WORD | ALPHABETIC | UPPER,
+            b'0'..=b'9' => WORD,
+            _ => 0,
+        };
+    }
+    TABLE.flags.get(c as usize).copied().unwrap_or_else(|| slow_flags(c))
 }
 
 #[cfg(test)]
@@ -125,6 +203,17 @@ mod tests {
             let mut out = String::new();
             fold_word_into(word, &mut out);
             assert_eq!(out, fold_term(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_character_table_agrees_with_unicode() {
+        for c in ['a', 'Z', '5', 'é', 'Й', 'й', 'ك', '\u{64e}', 'ሰ', '፣', '-', '\u{200c}', '日', '😀'] {
+            assert_eq!(char_flags(c), slow_flags(c), "{c:?}");
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_word_into(&c.to_string(), &mut fast);
+            fold_char_into(c, &mut slow);
+            assert_eq!(fast, slow, "{c:?}");
         }
     }
 

@@ -2,12 +2,11 @@
 //! Yonas", "a village called Adi Keyh"), by the name lists and by the gazetteer. Public
 //! figures named in the rules, countries and big cities stay.
 
-use std::sync::LazyLock;
-
 use super::Candidates;
 use super::lexicon::{LEXICON, NameInfo, Place};
-use super::rules::Rules;
-use super::words::{Case, PhraseSet, Words};
+use super::normalise::{ALPHABETIC, char_flags};
+use super::rules::{Rules, cue};
+use super::words::{Case, Matches, Words};
 use super::{Action, Category, Context, Span};
 use crate::story::vocabulary;
 
@@ -67,7 +66,7 @@ fn is_ethiopic(c: char) -> bool {
 /// Whether word `i` could be (part of) a name: letters only, and not a short acronym.
 fn is_name_word(words: &Words, i: usize) -> bool {
     let key = words.key(i);
-    let letters_only = key.chars().all(|c| c.is_alphabetic() || c == '\'');
+    let letters_only = key.chars().all(|c| c == '\'' || char_flags(c) & ALPHABETIC != 0);
     letters_only && !(words.tokens[i].all_caps && key.chars().count() <= 5)
 }
 
@@ -131,14 +130,6 @@ fn place_at(words: &Words, i: usize, countries: &[&str]) -> Option<(usize, &'sta
     place.map(|place| (1, place))
 }
 
-/// Every country name, folded as words are ("Costa Rica" → "costa rica").
-static COUNTRIES: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(vocabulary::all_country_names()));
-
-/// How many words of a country's name begin at word `i`.
-fn country_at(words: &Words, i: usize) -> Option<usize> {
-    COUNTRIES.longest_at(words, i)
-}
-
 /// Frequency ranks, in scripts without capitals: a word more frequent than `FUNCTION_WORDS`
 /// ("في", "که") is never a name; one more frequent than `EVERYDAY_WORDS` ("تقول", "صغيرة") is
 /// not taken for an unknown name or place after a cue.
@@ -146,11 +137,17 @@ const FUNCTION_WORDS: u32 = 150;
 const EVERYDAY_WORDS: u32 = 5000;
 
 /// Finds people and places in `text`.
-pub(super) fn people_and_places(text: &str, words: &Words, context: &Context<'_>, out: &mut Candidates) {
+pub(super) fn people_and_places(
+    text: &str,
+    words: &Words,
+    found: &Matches,
+    context: &Context<'_>,
+    out: &mut Candidates,
+) {
     let rules = context.rules;
     let language = context.language;
     let count = words.len();
-    let (cues, public) = read_cues(words, rules);
+    let (cues, public) = read_cues(words, found);
     let case = |i: usize| words.tokens[i].case;
     let rank = |i: usize| LEXICON.rank_for(language, words.key(i));
     let everyday = |i: usize| rank(i).is_some_and(|r| r < EVERYDAY_WORDS);
@@ -161,10 +158,6 @@ pub(super) fn people_and_places(text: &str, words: &Words, context: &Context<'_>
         let key = words.key(i);
         if public[i] || case(i) == Case::Lower || !is_name_word(words, i) {
             i += 1;
-            continue;
-        }
-        if let Some(n) = country_at(words, i) {
-            i += n;
             continue;
         }
         let cue = cues[i];
@@ -187,7 +180,7 @@ pub(super) fn people_and_places(text: &str, words: &Words, context: &Context<'_>
         }
         // Regions, places everyone passes through, and capitalised words that are not names
         // stay.
-        let known = [&rules.kept_places, &rules.not_names].iter().find_map(|set| set.longest_at(words, i));
+        let known = found.at(i, cue::KEPT_PLACE).or_else(|| found.at(i, cue::NOT_NAME));
         if let Some(n) = known.or_else(|| LEXICON.is_region(key).then_some(1)) {
             i += n;
             continue;
@@ -297,34 +290,35 @@ fn is_unknown_capitalised(words: &Words, i: usize, language: &str) -> bool {
     LEXICON.rank(language, key).is_none_or(|r| r >= ordinary_below) && !LEXICON.is_common_word("en", key)
 }
 
-/// For each word, the cue words just before it; and which words belong to a public figure.
-fn read_cues(words: &Words, rules: &Rules) -> (Vec<Cues>, Vec<bool>) {
+/// For each word, the cue words just before it; and which words stay whatever comes before
+/// them: a public figure's name or a country's.
+fn read_cues(words: &Words, found: &Matches) -> (Vec<Cues>, Vec<bool>) {
     let count = words.len();
     let mut cues = vec![Cues::default(); count + 1];
     let mut public = vec![false; count];
     let mut i = 0;
     while i < count {
-        if let Some(n) = rules.public_figures.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::PUBLIC_FIGURE).or_else(|| found.at(i, cue::COUNTRY)) {
             public[i..i + n].iter_mut().for_each(|p| *p = true);
             i += n;
             continue;
         }
-        if let Some(n) = rules.naming_cues.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::NAMING) {
             cues[i + n].after_naming = true;
         }
-        if i > 0 && words.tokens[i].joined && rules.naming_after.longest_at(words, i).is_some() {
+        if i > 0 && words.tokens[i].joined && found.at(i, cue::NAMING_AFTER).is_some() {
             cues[i - 1].before_naming = true;
         }
-        if let Some(n) = rules.person_cues.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::PERSON) {
             cues[i + n].after_person_cue = true;
         }
-        if let Some(n) = rules.titles.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::TITLE) {
             cues[i + n].after_title = true;
         }
-        if let Some(n) = rules.place_cues.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::PLACE) {
             cues[i + n].after_place_cue = true;
         }
-        if let Some(n) = rules.place_prepositions.longest_at(words, i) {
+        if let Some(n) = found.at(i, cue::PREPOSITION) {
             cues[i + n].after_preposition = true;
         }
         i += 1;
@@ -358,7 +352,7 @@ fn name_end(words: &Words, i: usize, caseless: bool, language: &str, public: &[b
         // ("يوسف إسحاق").
         let rare = LEXICON.rank_for(language, key).is_none_or(|r| r >= 8000);
         let surname = caseless && !conjunction(end) && (looks_like_surname(key) || (rare && !is_ethiopic_word(key)));
-        if !(next_is_name(end) || surname) || country_at(words, end).is_some() {
+        if !(next_is_name(end) || surname) {
             break;
         }
         if !caseless && name_of(key).is_none() && LEXICON.place(key, &[]).is_some_and(|p| p.population >= 100_000) {

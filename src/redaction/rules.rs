@@ -8,8 +8,14 @@ use std::path::Path;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::words::PhraseSet;
+use super::detectors::ascii_word_boundaries;
+use super::words::{Kind, PhraseIndex};
 use super::{Action, Category};
+
+/// Room for each pattern's lazily built automaton: scripts with large alphabets (Arabic,
+/// Cyrillic, Ge'ez) make many states, and an automaton that keeps running out of room falls
+/// back to a much slower engine.
+const DFA_SIZE: usize = 16 << 20;
 
 /// The rules every deployment starts from.
 const DEFAULT_RULES: &str = include_str!("../../rules/redaction.toml");
@@ -107,12 +113,33 @@ pub enum RulesError {
     Invalid { path: String, message: String },
 }
 
+/// The kinds of phrase in `Rules::cues`. A context rule's words are kind `CONTEXT + its index`.
+pub(super) mod cue {
+    use super::super::words::Kind;
+    pub const PUBLIC_FIGURE: Kind = 0;
+    pub const NAMING: Kind = 1;
+    pub const NAMING_AFTER: Kind = 2;
+    pub const PERSON: Kind = 3;
+    pub const TITLE: Kind = 4;
+    pub const PLACE: Kind = 5;
+    pub const PREPOSITION: Kind = 6;
+    pub const BIRTH: Kind = 7;
+    pub const SOCIAL: Kind = 8;
+    pub const KEPT_PLACE: Kind = 9;
+    pub const NOT_NAME: Kind = 10;
+    pub const COUNTRY: Kind = 11;
+    pub const CONTEXT: Kind = 12;
+    /// Kinds are bits of a `u64`.
+    pub const MAX_CONTEXT_RULES: usize = 64 - CONTEXT as usize;
+}
+
 /// A rule that finds numbers by the words before them.
 #[derive(Debug)]
 pub(super) struct ContextRule {
     pub name: String,
     pub category: Category,
-    pub words: PhraseSet,
+    /// The kind of its words in `Rules::cues`.
+    pub kind: Kind,
     pub value: Regex,
     /// How far after the word (in bytes of the original text) the value may start.
     pub within: usize,
@@ -142,17 +169,9 @@ pub struct Rules {
     /// Rules that name an action of their own.
     explicit_actions: BTreeMap<String, Action>,
     placeholders: BTreeMap<Category, String>,
-    pub(super) public_figures: PhraseSet,
-    pub(super) kept_places: PhraseSet,
-    pub(super) not_names: PhraseSet,
-    pub(super) naming_cues: PhraseSet,
-    pub(super) naming_after: PhraseSet,
-    pub(super) person_cues: PhraseSet,
-    pub(super) titles: PhraseSet,
-    pub(super) place_cues: PhraseSet,
-    pub(super) place_prepositions: PhraseSet,
-    pub(super) birth_cues: PhraseSet,
-    pub(super) social_cues: PhraseSet,
+    /// Every list of words and phrases of the rules (cues, public figures, places that stay,
+    /// countries, context words), by kind (`cue::…`).
+    pub(super) cues: PhraseIndex,
     pub(super) contexts: Vec<ContextRule>,
     pub(super) patterns: Vec<PatternRule>,
     placeholder_pattern: Regex,
@@ -210,14 +229,38 @@ impl Rules {
             check_placeholder(template)?;
         }
         let mut explicit_actions = BTreeMap::new();
+        let mut cues = PhraseIndex::default();
+        let lists: [(&[String], Kind); 11] = [
+            (&file.public_figures.names, cue::PUBLIC_FIGURE),
+            (&file.cues.naming, cue::NAMING),
+            (&file.cues.naming_after, cue::NAMING_AFTER),
+            (&file.cues.person, cue::PERSON),
+            (&file.cues.title, cue::TITLE),
+            (&file.cues.place, cue::PLACE),
+            (&file.cues.place_preposition, cue::PREPOSITION),
+            (&file.cues.birth, cue::BIRTH),
+            (&file.cues.social, cue::SOCIAL),
+            (&file.places.keep, cue::KEPT_PLACE),
+            (&file.cues.not_names, cue::NOT_NAME),
+        ];
+        for (list, kind) in lists {
+            cues.extend(list.iter().map(String::as_str), kind);
+        }
+        cues.extend(crate::story::vocabulary::all_country_names(), cue::COUNTRY);
+        if file.contexts.len() > cue::MAX_CONTEXT_RULES {
+            return Err(format!("at most {} context rules are supported", cue::MAX_CONTEXT_RULES));
+        }
         let mut contexts = Vec::new();
-        for rule in file.contexts {
-            let value = Regex::new(&rule.value).map_err(|e| format!("context rule {}: {e}", rule.name))?;
+        for (index, rule) in file.contexts.into_iter().enumerate() {
+            let kind = cue::CONTEXT + index as Kind;
+            cues.extend(rule.words.iter().map(String::as_str), kind);
+            let value = Regex::new(&ascii_word_boundaries(&rule.value))
+                .map_err(|e| format!("context rule {}: {e}", rule.name))?;
             if let Some(action) = rule.action {
                 explicit_actions.insert(rule.name.clone(), action);
             }
             contexts.push(ContextRule {
-                words: phrase_set(&rule.words),
+                kind,
                 within: rule.within.unwrap_or(40),
                 name: rule.name,
                 category: rule.category,
@@ -226,7 +269,10 @@ impl Rules {
         }
         let mut patterns = Vec::new();
         for rule in file.patterns {
-            let regex = Regex::new(&rule.regex).map_err(|e| format!("pattern {}: {e}", rule.name))?;
+            let regex = regex::RegexBuilder::new(&ascii_word_boundaries(&rule.regex))
+                .dfa_size_limit(DFA_SIZE)
+                .build()
+                .map_err(|e| format!("pattern {}: {e}", rule.name))?;
             if let Some(action) = rule.action {
                 explicit_actions.insert(rule.name.clone(), action);
             }
@@ -242,26 +288,7 @@ impl Rules {
             })
             .collect();
         let placeholder_pattern = Regex::new(&alternatives.join("|")).map_err(|e| format!("placeholders: {e}"))?;
-        Ok(Rules {
-            placeholder_pattern,
-            places,
-            public_figures: phrase_set(&file.public_figures.names),
-            kept_places: phrase_set(&file.places.keep),
-            not_names: phrase_set(&file.cues.not_names),
-            naming_cues: phrase_set(&file.cues.naming),
-            naming_after: phrase_set(&file.cues.naming_after),
-            person_cues: phrase_set(&file.cues.person),
-            titles: phrase_set(&file.cues.title),
-            place_cues: phrase_set(&file.cues.place),
-            place_prepositions: phrase_set(&file.cues.place_preposition),
-            birth_cues: phrase_set(&file.cues.birth),
-            social_cues: phrase_set(&file.cues.social),
-            contexts,
-            patterns,
-            actions,
-            explicit_actions,
-            placeholders,
-        })
+        Ok(Rules { placeholder_pattern, places, cues, contexts, patterns, actions, explicit_actions, placeholders })
     }
 
     pub fn action(&self, category: Category) -> Action {
@@ -302,10 +329,6 @@ fn check_placeholder(template: &str) -> Result<(), String> {
         Some(inner) if !inner.is_empty() && !inner.contains(['[', ']']) => Ok(()),
         _ => Err(format!("placeholder {template:?} must be one pair of square brackets around text")),
     }
-}
-
-fn phrase_set(phrases: &[String]) -> PhraseSet {
-    PhraseSet::new(phrases.iter().map(String::as_str))
 }
 
 fn parse(text: &str, path: &str) -> Result<RulesFile, RulesError> {
@@ -381,8 +404,9 @@ mod tests {
         .unwrap();
         assert_eq!(rules.places.generalise_below, 20_000);
         assert_eq!(rules.action(Category::Phone), Action::Flag);
-        assert!(rules.public_figures.longest_at(&Words::new("Mayor Jane Doe"), 0) == Some(3));
-        assert!(rules.public_figures.longest_at(&Words::new("Angela Merkel"), 0) == Some(2));
+        let figures = |text: &str| rules.cues.scan(&Words::new(text)).at(0, cue::PUBLIC_FIGURE);
+        assert_eq!(figures("Mayor Jane Doe"), Some(3));
+        assert_eq!(figures("Angela Merkel"), Some(2));
         assert!(rules.patterns.iter().any(|p| p.name == "local_permit"));
     }
 

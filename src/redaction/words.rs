@@ -2,9 +2,9 @@
 //! places) looked up on them. A phrase is its words folded and joined by single spaces, so
 //! "Karim\u{a0}Haddad", "al-Assad" and "AL ASSAD" all meet the same key.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::normalise::{fold_word_into, is_invisible};
+use super::normalise::{ALPHABETIC, LOWER, UPPER, WORD, char_flags, fold_word_into};
 
 /// How a word is written, for scripts that have capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub(super) struct Words {
 
 /// Letters, digits and the marks and invisible characters that live inside words.
 pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_invisible(c)
+    char_flags(c) & WORD != 0
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -78,7 +78,7 @@ impl Words {
                 if is_word_char(c) {
                     at += c.len_utf8();
                 } else if is_apostrophe(c)
-                    && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+                    && text[at + c.len_utf8()..].chars().next().is_some_and(|c| char_flags(c) & ALPHABETIC != 0)
                     && !is_possessive(&text[at + c.len_utf8()..])
                 {
                     // "Мар'яна", "d'Ivoire": an apostrophe between letters belongs to the word.
@@ -89,7 +89,8 @@ impl Words {
             }
             let word = &text[start..at];
             let case = case_of(word);
-            let all_caps = case == Case::Upper && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let all_caps = case == Case::Upper
+                && word.chars().map(char_flags).filter(|f| f & ALPHABETIC != 0).all(|f| f & UPPER != 0);
             if !folded.is_empty() {
                 folded.push(' ');
             }
@@ -142,10 +143,13 @@ fn next_char(text: &str, at: usize) -> char {
 }
 
 fn case_of(word: &str) -> Case {
-    match word.chars().find(|c| c.is_alphabetic()) {
-        Some(c) if c.is_uppercase() => Case::Upper,
-        Some(c) if c.is_lowercase() => Case::Lower,
-        _ => Case::None,
+    let first = word.chars().map(char_flags).find(|f| f & ALPHABETIC != 0).unwrap_or(0);
+    if first & UPPER != 0 {
+        Case::Upper
+    } else if first & LOWER != 0 {
+        Case::Lower
+    } else {
+        Case::None
     }
 }
 
@@ -155,24 +159,22 @@ pub(super) fn phrase_key(phrase: &str) -> String {
     (0..words.len()).map(|i| words.key(i)).collect::<Vec<_>>().join(" ")
 }
 
-/// A set of phrases of one or more words, found at a word of a text.
+/// The kinds of phrase the engine looks for (cue words, public figures, countries…), each a
+/// number below 64; see `rules::Cue`.
+pub(super) type Kind = u8;
+
+/// Phrases of one or more words, each of one or more kinds, all found in one pass: every word
+/// of a story costs one hash lookup, however many lists there are.
 #[derive(Debug, Default)]
-pub(super) struct PhraseSet {
-    phrases: FxHashSet<Box<str>>,
+pub(super) struct PhraseIndex {
+    /// Each phrase with the kinds it belongs to, as bits.
+    phrases: FxHashMap<Box<str>, u64>,
     /// For each first word, the most words a phrase beginning with it has.
     longest: FxHashMap<Box<str>, u8>,
 }
 
-impl PhraseSet {
-    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
-        let mut set = PhraseSet::default();
-        for phrase in phrases {
-            set.insert(phrase);
-        }
-        set
-    }
-
-    pub fn insert(&mut self, phrase: &str) {
+impl PhraseIndex {
+    pub fn insert(&mut self, phrase: &str, kind: Kind) {
         let key = phrase_key(phrase);
         let Some(first) = key.split(' ').next().filter(|f| !f.is_empty()) else {
             return;
@@ -180,21 +182,64 @@ impl PhraseSet {
         let count = key.split(' ').count().min(8) as u8;
         let longest = self.longest.entry(first.into()).or_insert(0);
         *longest = (*longest).max(count);
-        self.phrases.insert(key.into());
+        *self.phrases.entry(key.into()).or_insert(0) |= 1 << kind;
     }
 
-    /// The number of words of the longest phrase of the set that begins at word `i`. In
-    /// Arabic script, "and" and "so" are written onto the word: "واسمه" begins with "اسمه".
-    pub fn longest_at(&self, words: &Words, i: usize) -> Option<usize> {
-        let key = words.key(i);
-        let found = |strip: usize| -> Option<usize> {
-            let most = *self.longest.get(&key[strip..])? as usize;
-            (1..=most).rev().find(|&n| words.phrase(i, i + n).is_some_and(|p| self.phrases.contains(&p[strip..])))
-        };
-        found(0).or_else(|| {
+    pub fn extend<'a>(&mut self, phrases: impl IntoIterator<Item = &'a str>, kind: Kind) {
+        for phrase in phrases {
+            self.insert(phrase, kind);
+        }
+    }
+
+    /// Every phrase of the index in `words`: for each word, the longest phrase of each kind
+    /// that begins there. In Arabic script "and" and "so" are written onto the word, so
+    /// "واسمه" begins with "اسمه".
+    pub fn scan(&self, words: &Words) -> Matches {
+        let mut matches = Matches { kinds: vec![0; words.len()], found: Vec::new(), starts: Vec::new() };
+        for i in 0..words.len() {
+            matches.starts.push(matches.found.len() as u32);
+            let key = words.key(i);
             let conjunction = key.starts_with(['و', 'ف']) && key.chars().count() > 3;
-            conjunction.then(|| found('و'.len_utf8())).flatten()
-        })
+            for strip in [0, 'و'.len_utf8()].into_iter().take(if conjunction { 2 } else { 1 }) {
+                let Some(&most) = self.longest.get(&key[strip..]) else { continue };
+                for n in (1..=most as usize).rev() {
+                    let Some(phrase) = words.phrase(i, i + n) else { continue };
+                    let Some(&kinds) = self.phrases.get(&phrase[strip..]) else { continue };
+                    let new = kinds & !matches.kinds[i];
+                    if new == 0 {
+                        continue;
+                    }
+                    matches.kinds[i] |= new;
+                    for kind in 0..64u8 {
+                        if new & (1 << kind) != 0 {
+                            matches.found.push((kind, n as u8));
+                        }
+                    }
+                }
+            }
+        }
+        matches.starts.push(matches.found.len() as u32);
+        matches
+    }
+}
+
+/// The phrases found in one text.
+pub(super) struct Matches {
+    /// For each word, the kinds of phrase that begin there, as bits.
+    kinds: Vec<u64>,
+    /// (kind, number of words), word after word; `starts[i]` is where word `i`'s begin.
+    found: Vec<(Kind, u8)>,
+    starts: Vec<u32>,
+}
+
+impl Matches {
+    /// The number of words of the longest phrase of `kind` that begins at word `i`.
+    pub fn at(&self, i: usize, kind: Kind) -> Option<usize> {
+        if self.kinds.get(i).is_none_or(|k| k & (1 << kind) == 0) {
+            return None;
+        }
+        let range = self.starts[i] as usize..self.starts[i + 1] as usize;
+        self.found[range].iter().find(|(k, _)| *k == kind).map(|(_, n)| *n as usize)
     }
 }
 
@@ -218,10 +263,15 @@ mod tests {
 
     #[test]
     fn phrases_are_found_longest_first() {
-        let set = PhraseSet::new(["my brother", "my brother in law", "named"]);
-        let words = Words::new("my brother in law Yonas, named Saba");
-        assert_eq!(set.longest_at(&words, 0), Some(4));
-        assert_eq!(set.longest_at(&words, 5), Some(1));
-        assert_eq!(set.longest_at(&words, 1), None);
+        let mut index = PhraseIndex::default();
+        index.extend(["my brother", "my brother in law", "named"], 0);
+        index.extend(["brother", "اسمه"], 1);
+        let words = Words::new("my brother in law Yonas, named Saba; واسمه");
+        let found = index.scan(&words);
+        assert_eq!(found.at(0, 0), Some(4));
+        assert_eq!(found.at(5, 0), Some(1));
+        assert_eq!(found.at(1, 0), None);
+        assert_eq!(found.at(1, 1), Some(1));
+        assert_eq!(found.at(7, 1), Some(1), "and written onto the word");
     }
 }
