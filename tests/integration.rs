@@ -249,6 +249,8 @@ async fn the_openapi_document_describes_every_route() {
 mod erasure;
 #[path = "integration/errors.rs"]
 mod errors;
+#[path = "integration/flags.rs"]
+mod flags;
 #[path = "integration/logs.rs"]
 mod logs;
 #[path = "integration/pages.rs"]

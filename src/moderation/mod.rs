@@ -119,13 +119,16 @@ pub fn suggestions(record: &StoryRecord, rules: &Rules) -> Vec<Suggestion> {
         .collect()
 }
 
-/// Counts of suggestions per category, for the queue.
-pub fn flag_counts(record: &StoryRecord, rules: &Rules) -> BTreeMap<&'static str, usize> {
+/// What the queue shows of a submission's suggestions: how many per category, and how many
+/// are flagged for a moderator's decision.
+pub fn flag_counts(record: &StoryRecord, rules: &Rules) -> (BTreeMap<&'static str, usize>, usize) {
     let mut counts = BTreeMap::new();
+    let mut to_decide = 0;
     for suggestion in suggestions(record, rules) {
         *counts.entry(suggestion.category.as_str()).or_insert(0) += 1;
+        to_decide += usize::from(suggestion.action == Action::Flag);
     }
-    counts
+    (counts, to_decide)
 }
 
 /// The spans of the body a moderator's choice amounts to.

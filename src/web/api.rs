@@ -340,10 +340,14 @@ pub struct QueueItem {
     pub first_approval: Option<String>,
     /// Suggested redactions per category.
     pub flags: BTreeMap<&'static str, usize>,
+    /// How many of them are flagged for a moderator's decision: the story cannot be
+    /// published until each is decided.
+    pub to_decide: usize,
 }
 
 impl QueueItem {
     pub fn new(record: &StoryRecord, rules: &Rules) -> QueueItem {
+        let (flags, to_decide) = moderation::flag_counts(record, rules);
         QueueItem {
             id: record.id.clone(),
             title: record.title.clone(),
@@ -352,7 +356,8 @@ impl QueueItem {
             visibility: record.consent.visibility,
             needs_second_approval: record.needs_second_approval(),
             first_approval: record.first_approval.clone(),
-            flags: moderation::flag_counts(record, rules),
+            flags,
+            to_decide,
         }
     }
 }

@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("story.html", include_str!("../../templates/story.html")),
     ("login.html", include_str!("../../templates/login.html")),
+    ("flag_labels.html", include_str!("../../templates/flag_labels.html")),
     ("moderate_queue.html", include_str!("../../templates/moderate_queue.html")),
     ("moderate_review.html", include_str!("../../templates/moderate_review.html")),
     ("error.html", include_str!("../../templates/error.html")),

@@ -4,7 +4,7 @@ use crate::common::{PASSWORD, TestServer, client};
 use passage::store::Role;
 
 /// The value of a hidden input named `name` in a page.
-fn hidden(page: &str, name: &str) -> String {
+pub(crate) fn hidden(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = page.find(&marker).unwrap_or_else(|| panic!("no {name} field")) + marker.len();
     page[start..].split('"').next().unwrap().to_owned()
