@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::normalise::{fold, fold_term};
+use super::normalise::{fold, fold_term, to_ascii_digit};
 use super::rules::{Rules, cue};
 use super::words::{Case, Matches, Words, is_word_char};
 use super::{Action, Category, Span};
@@ -416,13 +416,6 @@ fn has_other_digits(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric() && to_ascii_digit(c).is_some())
 }
 
-/// The ASCII digit of a decimal digit of another script ("٣", "۳" → '3').
-fn to_ascii_digit(c: char) -> Option<char> {
-    const ZEROS: [u32; 4] = [0x0660, 0x06F0, 0x0966, 0xFF10];
-    let code = c as u32;
-    ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| (b'0' + (code - zero) as u8) as char)
-}
-
 /// The text with every decimal digit written in ASCII, for the number libraries.
 fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
     if text.is_ascii() || !has_other_digits(text) {
@@ -477,9 +470,14 @@ pub(super) fn ip_addresses(text: &str, out: &mut Candidates) {
 pub(super) fn patterns(text: &str, rules: &Rules, out: &mut Candidates) {
     for pattern in &rules.patterns {
         for found in pattern.regex.find_iter(text) {
-            let trimmed = found.as_str().trim_end_matches([' ', ',', '،', '.']);
+            // A pattern may take the space or bracket before a word whose first letter is not
+            // ASCII (where `\b` cannot stand); that, and trailing punctuation, is not the detail.
+            let untrimmed = found.as_str();
+            let leading = untrimmed.len() - untrimmed.trim_start_matches([' ', '(', ',', ';', ':', '\n']).len();
+            let trimmed = untrimmed[leading..].trim_end_matches([' ', ',', '،', '.']);
             if !trimmed.is_empty() {
-                push(out, 2, found.start(), found.start() + trimmed.len(), pattern.category, &pattern.name);
+                let start = found.start() + leading;
+                push(out, 2, start, start + trimmed.len(), pattern.category, &pattern.name);
             }
         }
     }
@@ -629,9 +627,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         "ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ|ጃንዋሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|ኦክቶበር|ኖቬምበር|ዲሴምበር",
     ]
     .join("|");
-    regex(&format!(
+    // Unicode word boundaries here: month names in every script, and the regex runs only on
+    // the few words after a cue, where the slower engine costs nothing.
+    Regex::new(&format!(
         r"(?i)\d{{1,2}}[./\-]\d{{1,2}}[./\-]\d{{2,4}}|\d{{4}}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.|-?го|-?е)?\s(?:de\s|of\s)?)(?:{months})\b(?:,?\s(?:de\s|del\s)?\d{{4}}(?:\s?(?:г\.|р\.|року|года|م|ش))?)?|(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
     ))
+    .expect("the date pattern is tested")
 });
 
 #[cfg(test)]

@@ -139,19 +139,27 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     detectors::private_terms(text, context.private_terms, &mut candidates);
     detectors::emails(text, &mut candidates);
     detectors::urls(text, &mut candidates);
-    detectors::ibans(text, &mut candidates);
-    detectors::cards(text, &mut candidates);
-    detectors::gps(text, &mut candidates);
-    detectors::ip_addresses(text, &mut candidates);
-    detectors::phones(text, context.countries, &mut candidates);
     detectors::handles(text, &mut candidates);
     detectors::handle_shaped(text, &mut candidates);
-    detectors::mixed_codes(text, &mut candidates);
-    detectors::patterns(text, context.rules, &mut candidates);
+    // Numbers are looked for with every digit in ASCII ("٠٩٤٤" → "0944"), then put back
+    // where they stand in the text.
+    let digits = normalise::AsciiDigits::new(text);
+    let numbers = digits.text();
+    let first_number = candidates.len();
+    detectors::ibans(numbers, &mut candidates);
+    detectors::cards(numbers, &mut candidates);
+    detectors::gps(numbers, &mut candidates);
+    detectors::ip_addresses(numbers, &mut candidates);
+    detectors::phones(numbers, context.countries, &mut candidates);
+    detectors::mixed_codes(numbers, &mut candidates);
+    detectors::patterns(numbers, context.rules, &mut candidates);
+    detectors::id_numbers(numbers, &mut candidates);
+    for (_, span) in &mut candidates[first_number..] {
+        (span.start, span.end) = digits.original(span.start, span.end);
+    }
     let words = words::Words::new(text);
     let cues = context.rules.cues.scan(&words);
     detectors::by_context(text, &words, &cues, context.rules, &mut candidates);
-    detectors::id_numbers(text, &mut candidates);
     people::people_and_places(text, &words, &cues, context, &mut candidates);
     let mut spans = resolve_overlaps(candidates);
     for span in &mut spans {
@@ -170,8 +178,13 @@ pub fn term_spans(text: &str, terms: &[String], category: Category, rule: &str) 
 /// Whether any of the storyteller's private terms is still in a text that was redacted
 /// (its placeholders are not counted). The last check before anything is published.
 pub fn contains_private_terms(redacted: &str, private_terms: &[String], rules: &Rules) -> bool {
-    let without = rules.placeholder_pattern().replace_all(redacted, " ");
+    let without = without_placeholders(redacted, rules);
     !term_spans(&without, private_terms, Category::PrivateTerm, "check").is_empty()
+}
+
+/// A redacted text with its placeholders taken out: what is left is the teller's own words.
+pub fn without_placeholders<'t>(redacted: &'t str, rules: &Rules) -> std::borrow::Cow<'t, str> {
+    rules.placeholder_pattern().replace_all(redacted, " ")
 }
 
 /// Merges spans that a moderator chose (possibly overlapping, unsorted) into the sorted,
@@ -348,6 +361,41 @@ mod tests {
     #[test]
     fn short_private_terms_match_whole_words_only() {
         assert_eq!(redact("Al said all is well", &["Al"], &[]), "[name 1] said all is well");
+    }
+
+    #[test]
+    fn a_name_found_once_is_hidden_everywhere() {
+        assert_eq!(
+            redact("My sister Saba came in June. Saba said the sea was calm.", &[], &[]),
+            "My sister [person 1] came in June. [person 1] said the sea was calm."
+        );
+    }
+
+    #[test]
+    fn people_places_and_numbers_across_languages() {
+        let redact_in = |language: &str, text: &str, countries: &[&str]| {
+            let context = Context { language, private_terms: &[], countries, rules: Rules::defaults() };
+            apply(text, &detect(text, &context), &mut Placeholders::with_terms(&[]))
+        };
+        assert_eq!(
+            redact_in("en", "Angela Merkel said so, and my brother Yonas Tesfay agreed.", &["ER"]),
+            "Angela Merkel said so, and my brother [person 1] agreed."
+        );
+        assert_eq!(redact_in("ar", "أخي أحمد يعيش في برلين", &["SY"]), "أخي [person 1] يعيش في برلين");
+        assert_eq!(
+            redact_in("en", "We came from Kutum to Khartoum.", &["SD"]),
+            "We came from [a town in Northern Darfur] to Khartoum."
+        );
+        assert_eq!(
+            redact_in("fr", "Je suis née le 23 janvier 1992 à Lyon.", &[]),
+            "Je suis née le [date of birth] à Lyon."
+        );
+        assert_eq!(redact_in("en", "We met at 15.3229, 38.9251 at dawn.", &[]), "We met at [coordinates] at dawn.");
+        assert_eq!(redact_in("en", "My passport number is N04512877.", &[]), "My passport number is [number].");
+        assert_eq!(
+            redact_in("de", "Ich wohne in der Hauptstraße 12 in Köln.", &[]),
+            "Ich wohne in der [address] in Köln."
+        );
     }
 
     #[test]

@@ -81,6 +81,51 @@ pub(super) fn fold_term(term: &str) -> String {
     fold(term).text.trim().to_owned()
 }
 
+/// A text with every decimal digit written in ASCII ("٠٩٤٤ ١٢٣" → "0944 123"), for the
+/// detectors of numbers, with the way back to the original's offsets. Borrowed, and free,
+/// when the text has no other digits.
+pub(super) struct AsciiDigits<'t> {
+    original: &'t str,
+    converted: Option<(String, Vec<u32>)>,
+}
+
+/// The ASCII digit of a decimal digit of Arabic-Indic, Persian, Devanagari or full-width
+/// form.
+pub(super) fn to_ascii_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 4] = [0x0660, 0x06F0, 0x0966, 0xFF10];
+    let code = c as u32;
+    ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| (b'0' + (code - zero) as u8) as char)
+}
+
+impl<'t> AsciiDigits<'t> {
+    pub fn new(original: &'t str) -> AsciiDigits<'t> {
+        if original.is_ascii() || !original.chars().any(|c| !c.is_ascii() && to_ascii_digit(c).is_some()) {
+            return AsciiDigits { original, converted: None };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let c = to_ascii_digit(c).unwrap_or(c);
+            text.push(c);
+            origin.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
+        }
+        origin.push(original.len() as u32);
+        AsciiDigits { original, converted: Some((text, origin)) }
+    }
+
+    pub fn text(&self) -> &str {
+        self.converted.as_ref().map_or(self.original, |(text, _)| text)
+    }
+
+    /// The original range of the range `start..end` of `text()`.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.converted {
+            None => (start, end),
+            Some((_, origin)) => (origin[start] as usize, origin[end] as usize),
+        }
+    }
+}
+
 /// Appends the folded form of one word (no whitespace in it) to `out`: the same folding as
 /// `fold`, without the map back to the original, and with a table for the characters of the
 /// Basic Multilingual Plane. One difference: alef maqsura stays itself, so the preposition
@@ -215,6 +260,17 @@ mod tests {
             fold_char_into(c, &mut slow);
             assert_eq!(fast, slow, "{c:?}");
         }
+    }
+
+    #[test]
+    fn digits_of_other_scripts_become_ascii_and_map_back() {
+        let text = "رقم ٠٩٤٤ و۱۲";
+        let digits = AsciiDigits::new(text);
+        assert_eq!(digits.text(), "رقم 0944 و12");
+        let start = digits.text().find("0944").unwrap();
+        let (from, to) = digits.original(start, start + 4);
+        assert_eq!(&text[from..to], "٠٩٤٤");
+        assert_eq!(AsciiDigits::new("plain 12").text(), "plain 12");
     }
 
     #[test]

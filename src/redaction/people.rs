@@ -30,8 +30,13 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Words that begin a place name in the Horn of Africa and the Levant: "ዓዲ ቐይሕ" (Adi Keyh),
 /// "كفر نبل". The word is part of the name it begins.
-const PLACE_PREFIXES: &[&str] =
-    &["ዓዲ", "ዓድ", "ማይ", "adi", "mai", "deir", "kafr", "beit", "tell", "دير", "كفر", "بيت", "تل", "عين", "ain"];
+const PLACE_PREFIXES: &[&str] = &[
+    "ዓዲ", "ዓድ", "ማይ", "adi", "mai", "deir", "kafr", "beit", "tell", "qala", "دير", "كفر", "بيت", "تل", "عين", "ain",
+    "برج", "مخيم", "قلعه", "قلعة",
+];
+
+/// Tigrinya and Amharic "is", "are", "is called": the words that close a name after a cue.
+const COPULAS: &[&str] = &["እዩ", "እያ", "ኢዩ", "ኢያ", "እዮም", "እየን", "ነው", "ናት", "ይበሃል", "ትበሃል"];
 
 /// Arabic letters written onto the next word: "and", "in", "to", "so", "like", "the".
 const ARABIC_PREFIXES: &[&str] = &["وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف", "ك"];
@@ -91,13 +96,21 @@ fn looks_like_surname(key: &str) -> bool {
 /// The nominative forms a declined Ukrainian or Russian name may come from: "Олену" → "Олена",
 /// "Ахмеда" → "Ахмед", "Коваля" → "Коваль".
 fn slavic_stems(key: &str) -> Vec<String> {
+    // Folded forms, as words are folded: "й" is "и", "ї" is "і".
     const ENDINGS: &[&str] =
-        &["ові", "еві", "ою", "ею", "ом", "ем", "ой", "ей", "ій", "ої", "у", "ю", "а", "я", "і", "е", "и"];
-    const NOMINATIVE: &[&str] = &["", "а", "я", "й", "ь", "о"];
+        &["ові", "еві", "ою", "ею", "ом", "ем", "ои", "еи", "іи", "оі", "ии", "у", "ю", "а", "я", "і", "е", "и"];
+    const NOMINATIVE: &[&str] = &["", "а", "я", "и", "ь", "о"];
+    // Before -і a Ukrainian stem changes its last consonant: "Каховці" is "Каховка".
+    const ALTERNATIONS: &[(&str, &str)] = &[("ц", "к"), ("з", "г"), ("с", "х")];
     let mut stems = Vec::new();
     for ending in ENDINGS {
         if let Some(stem) = key.strip_suffix(ending).filter(|s| s.chars().count() >= 2) {
             stems.extend(NOMINATIVE.iter().map(|n| format!("{stem}{n}")));
+            for (now, was) in ALTERNATIONS {
+                if let Some(base) = stem.strip_suffix(now) {
+                    stems.push(format!("{base}{was}а"));
+                }
+            }
         }
     }
     stems
@@ -122,12 +135,26 @@ fn place_at(words: &Words, i: usize, countries: &[&str]) -> Option<(usize, &'sta
             .filter(|rest| rest.chars().count() >= 3)
             .find_map(|rest| LEXICON.place(rest, countries))
     } else if ('\u{0400}'..='\u{04FF}').contains(&first) {
-        // "з Гостомеля", "из Кегена": the place in another case.
+        // "в Новій Каховці", "з Гостомеля": the place in another case, in one word or two.
+        if let Some(place) = declined_pair(words, i, countries) {
+            return Some((2, place));
+        }
         slavic_stems(key).iter().find_map(|stem| LEXICON.place(stem, countries))
     } else {
         None
     };
     place.map(|place| (1, place))
+}
+
+/// A two-word place declined in both words ("Новій Каховці" → "Нова Каховка").
+fn declined_pair(words: &Words, i: usize, countries: &[&str]) -> Option<&'static Place> {
+    let second = words.phrase(i, i + 2)?.split(' ').nth(1)?;
+    if words.tokens[i + 1].case != Case::Upper {
+        return None;
+    }
+    let firsts: Vec<String> = std::iter::once(words.key(i).to_owned()).chain(slavic_stems(words.key(i))).collect();
+    let seconds: Vec<String> = std::iter::once(second.to_owned()).chain(slavic_stems(second)).collect();
+    firsts.iter().find_map(|a| seconds.iter().find_map(|b| LEXICON.place(&format!("{a} {b}"), countries)))
 }
 
 /// Frequency ranks, in scripts without capitals: a word more frequent than `FUNCTION_WORDS`
@@ -148,6 +175,7 @@ pub(super) fn people_and_places(
     let language = context.language;
     let count = words.len();
     let (cues, public) = read_cues(words, found);
+    let first_found = out.len();
     let case = |i: usize| words.tokens[i].case;
     let rank = |i: usize| LEXICON.rank_for(language, words.key(i));
     let everyday = |i: usize| rank(i).is_some_and(|r| r < EVERYDAY_WORDS);
@@ -165,7 +193,14 @@ pub(super) fn people_and_places(
         let name = name_of(key);
         // "named Saba", "اسمها سلمى", "ሮዛ ዝበሃላ": a name, unless a very common word.
         if (cue.after_naming || cue.before_naming) && !(caseless && function_word(i)) {
-            let end = if cue.before_naming { i + 1 } else { name_end(words, i, caseless, language, &public) };
+            let end = if cue.before_naming {
+                i + 1
+            } else if is_ethiopic_word(key) && i + 2 < count && COPULAS.contains(&words.key(i + 2)) {
+                // "ስማ ቤተልሄም ኣለሙ እዩ": given name and father's name, then "is".
+                i + 2
+            } else {
+                name_end(words, i, caseless, language, &public)
+            };
             push_person(words, i, end, "person_after_cue", out);
             i = end;
             continue;
@@ -269,6 +304,51 @@ pub(super) fn people_and_places(
         }
         i += 1;
     }
+    repeat_elsewhere(words, first_found, out);
+}
+
+/// A name found once is hidden everywhere: "my sister Saba … Saba said" must not leave the
+/// second "Saba", which has no cue before it. Every other place the same words stand gets
+/// the same category, action and replacement.
+fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
+    let token_at = |byte: usize| words.tokens.binary_search_by_key(&byte, |t| t.start).ok();
+    let token_ending = |byte: usize| words.tokens.binary_search_by_key(&byte, |t| t.end).ok();
+    let mut known: Vec<(usize, usize, Span)> = Vec::new();
+    for (_, span) in &out[first_found..] {
+        if let (Some(i), Some(last)) = (token_at(span.start), token_ending(span.end)) {
+            known.push((i, last + 1, span.clone()));
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; words.len()];
+    for (i, end, _) in &known {
+        covered[*i..*end].iter_mut().for_each(|c| *c = true);
+    }
+    // By length in words, each phrase with the span it was found as: one pass per length.
+    let mut by_length: std::collections::BTreeMap<usize, rustc_hash::FxHashMap<&str, &Span>> = Default::default();
+    for (i, end, span) in &known {
+        if let Some(phrase) = words.phrase(*i, *end) {
+            by_length.entry(end - i).or_default().entry(phrase).or_insert(span);
+        }
+    }
+    let mut repeats = Vec::new();
+    for (n, phrases) in by_length.iter().rev() {
+        let n = *n;
+        for k in 0..words.len().saturating_sub(n - 1) {
+            if covered[k..k + n].iter().any(|c| *c) {
+                continue;
+            }
+            let Some(span) = words.phrase(k, k + n).and_then(|p| phrases.get(p)) else { continue };
+            covered[k..k + n].iter_mut().for_each(|c| *c = true);
+            let mut repeat = (*span).clone();
+            (repeat.start, repeat.end) = (words.tokens[k].start, words.tokens[k + n - 1].end);
+            repeat.rule = format!("{} (repeated)", span.rule);
+            repeats.push((8, repeat));
+        }
+    }
+    out.extend(repeats);
 }
 
 /// Whether the capitalised word `i` is unknown: not an ordinary word of the story's language

@@ -254,8 +254,9 @@ impl Rules {
         for (index, rule) in file.contexts.into_iter().enumerate() {
             let kind = cue::CONTEXT + index as Kind;
             cues.extend(rule.words.iter().map(String::as_str), kind);
-            let value = Regex::new(&ascii_word_boundaries(&rule.value))
-                .map_err(|e| format!("context rule {}: {e}", rule.name))?;
+            // Looked for only in the few words after a context word: Unicode word boundaries
+            // cost nothing there, and numbers may be written in Arabic or Persian digits.
+            let value = Regex::new(&rule.value).map_err(|e| format!("context rule {}: {e}", rule.name))?;
             if let Some(action) = rule.action {
                 explicit_actions.insert(rule.name.clone(), action);
             }
