@@ -45,8 +45,8 @@ impl Tally {
     }
 }
 
-fn passages() -> Vec<Passage> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/redaction/eval");
+fn passages(set: &str) -> Vec<Passage> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/redaction").join(set);
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut passages = Vec::new();
@@ -77,14 +77,36 @@ fn covered(spans: &[Span], at: usize) -> bool {
 
 #[test]
 fn the_engine_catches_what_must_go_and_leaves_the_story() {
-    let passages = passages();
+    let passages = passages("eval");
+    let (total, languages) = evaluate(&passages);
+    assert!(passages.len() >= 400, "the evaluation set needs at least 400 passages");
+    assert!(languages.len() >= 8, "the evaluation set needs at least 8 languages: {languages:?}");
+    assert!(total.recall() >= 0.97, "recall {:.1}% is below 97%", 100.0 * total.recall());
+    assert!(total.over() <= 0.02, "over-redaction {:.2}% is above 2%", 100.0 * total.over());
+}
+
+/// The held-out set (`tests/redaction/holdout/`) was written by someone who saw neither the
+/// engine nor the evaluation set, and the engine was never tuned on it: its figures are the
+/// honest estimate of how the engine does on stories it has not met. They are printed, not
+/// held to the evaluation set's thresholds.
+#[test]
+fn the_held_out_set_is_measured() {
+    let passages = passages("holdout");
+    let (total, languages) = evaluate(&passages);
+    assert!(passages.len() >= 150 && languages.len() >= 8, "the held-out set is missing passages");
+    assert!(total.details > 150, "{} details", total.details);
+}
+
+/// Runs the engine over `passages`, prints recall per category and language and
+/// over-redaction per language, and returns the totals and the languages met.
+fn evaluate(passages: &[Passage]) -> (Tally, std::collections::BTreeSet<String>) {
     let verbose = std::env::var_os("PASSAGE_EVAL_VERBOSE").is_some();
     let rules = Rules::defaults();
     let mut by_category: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     let mut languages = std::collections::BTreeSet::new();
-    for passage in &passages {
+    for passage in passages {
         languages.insert(passage.language.clone());
         let countries: Vec<&str> = passage.countries.iter().map(String::as_str).collect();
         let context = Context {
@@ -161,8 +183,5 @@ fn the_engine_catches_what_must_go_and_leaves_the_story() {
         100.0 * total.over(),
         total.other_chars
     );
-    assert!(passages.len() >= 400, "the evaluation set needs at least 400 passages");
-    assert!(languages.len() >= 8, "the evaluation set needs at least 8 languages: {languages:?}");
-    assert!(total.recall() >= 0.97, "recall {:.1}% is below 97%", 100.0 * total.recall());
-    assert!(total.over() <= 0.02, "over-redaction {:.2}% is above 2%", 100.0 * total.over());
+    (total, languages)
 }

@@ -468,7 +468,17 @@ pub(super) fn ip_addresses(text: &str, out: &mut Candidates) {
 
 /// The rules file's patterns (street addresses, local ID formats).
 pub(super) fn patterns(text: &str, rules: &Rules, out: &mut Candidates) {
-    for pattern in &rules.patterns {
+    // Only the patterns whose words the text holds (one pass finds them all).
+    let mut wanted = vec![false; rules.patterns.len()];
+    for &k in &rules.unconditional_patterns {
+        wanted[k] = true;
+    }
+    if let Some((automaton, required_by)) = &rules.pattern_words {
+        for found in automaton.find_overlapping_iter(text) {
+            wanted[required_by[found.pattern().as_usize()]] = true;
+        }
+    }
+    for pattern in rules.patterns.iter().zip(&wanted).filter(|(_, w)| **w).map(|(p, _)| p) {
         for found in pattern.regex.find_iter(text) {
             // A pattern may take the space or bracket before a word whose first letter is not
             // ASCII (where `\b` cannot stand); that, and trailing punctuation, is not the detail.

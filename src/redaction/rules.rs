@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -103,6 +104,9 @@ struct PatternFile {
     category: Category,
     action: Option<Action>,
     regex: String,
+    /// Words one of which the text must hold for the pattern to be tried.
+    #[serde(default)]
+    requires: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -174,6 +178,10 @@ pub struct Rules {
     pub(super) cues: PhraseIndex,
     pub(super) contexts: Vec<ContextRule>,
     pub(super) patterns: Vec<PatternRule>,
+    /// The `requires` words of every pattern (pattern `k`'s words report `k`), and the
+    /// patterns that require nothing.
+    pub(super) pattern_words: Option<(AhoCorasick, Vec<usize>)>,
+    pub(super) unconditional_patterns: Vec<usize>,
     placeholder_pattern: Regex,
 }
 
@@ -269,6 +277,27 @@ impl Rules {
             });
         }
         let mut patterns = Vec::new();
+        let mut required_words: Vec<&str> = Vec::new();
+        let mut required_by: Vec<usize> = Vec::new();
+        let mut unconditional_patterns = Vec::new();
+        for (k, rule) in file.patterns.iter().enumerate() {
+            if rule.requires.is_empty() {
+                unconditional_patterns.push(k);
+            }
+            for word in &rule.requires {
+                required_words.push(word);
+                required_by.push(k);
+            }
+        }
+        let pattern_words = if required_words.is_empty() {
+            None
+        } else {
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&required_words)
+                .map_err(|e| format!("pattern words: {e}"))?;
+            Some((automaton, required_by))
+        };
         for rule in file.patterns {
             let regex = regex::RegexBuilder::new(&ascii_word_boundaries(&rule.regex))
                 .dfa_size_limit(DFA_SIZE)
@@ -289,7 +318,18 @@ impl Rules {
             })
             .collect();
         let placeholder_pattern = Regex::new(&alternatives.join("|")).map_err(|e| format!("placeholders: {e}"))?;
-        Ok(Rules { placeholder_pattern, places, cues, contexts, patterns, actions, explicit_actions, placeholders })
+        Ok(Rules {
+            pattern_words,
+            unconditional_patterns,
+            placeholder_pattern,
+            places,
+            cues,
+            contexts,
+            patterns,
+            actions,
+            explicit_actions,
+            placeholders,
+        })
     }
 
     pub fn action(&self, category: Category) -> Action {
