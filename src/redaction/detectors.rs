@@ -257,6 +257,12 @@ pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
         if out.iter().any(|(_, span)| span.start <= found.start() && found.end() <= span.end) {
             continue;
         }
+        // A piece of a longer run of digits is not a phone number (the run is a number of
+        // its own, found as one).
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        if glued(text[..found.start()].chars().next_back()) || glued(text[found.end()..].chars().next()) {
+            continue;
+        }
         // A number glued to what precedes it ("12 (0151) 2345 6789") is tried again from
         // each later group.
         let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
@@ -303,6 +309,9 @@ pub(super) fn ibans(text: &str, out: &mut Candidates) {
     for found in IBAN.find_iter(text) {
         if iban_checksum_ok(found.as_str()) {
             push(out, 2, found.start(), found.end(), Category::IdNumber, "iban");
+        } else if found.as_str().chars().filter(char::is_ascii_digit).count() >= 12 {
+            // An account number with a typo still points at someone: a moderator decides.
+            out.push((2, Span::new(found.start(), found.end(), Category::IdNumber, Action::Flag, "iban_shape")));
         }
     }
 }
@@ -401,7 +410,7 @@ pub(super) fn handles(text: &str, out: &mut Candidates) {
 /// such as `A-123-456-789` or `123-15C01234`: ID, case and account numbers.
 static ID_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:[A-Za-z]{1,3}-?)?\d{6,}\b|\b(?:[A-Za-z]{1,3}-)?\d{2,}(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*){2,}\b|\b\d{3}-\d{2}[A-Za-z]\d{5,}\b",
+        r"\b(?:[A-Za-z]{1,3}-?)?\d{6,}|\b(?:[A-Za-z]{1,3}-)?\d{2,}(?:-[A-Za-z0-9]*\d[A-Za-z0-9]*){2,}\b|\b\d{3}-\d{2}[A-Za-z]\d{5,}\b",
     )
 });
 
@@ -422,6 +431,36 @@ fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(text.chars().map(|c| to_ascii_digit(c).unwrap_or(c)).collect())
+}
+
+/// How far around a digit a number may reach: the longest IBAN, card or coordinates pair
+/// written with spaces fits.
+const DIGIT_REACH: usize = 96;
+
+/// The stretches of `text` (digits in ASCII) within `DIGIT_REACH` bytes of a digit, widened to
+/// whitespace so no word is cut, and merged where they meet.
+pub(super) fn digit_windows(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let digit = at + offset;
+        let mut start = digit.saturating_sub(DIGIT_REACH);
+        while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut end = (digit + DIGIT_REACH).min(bytes.len());
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+        // The next digit far enough away to open a window of its own is past this one's end.
+        at = (digit + 1).max(end.saturating_sub(DIGIT_REACH));
+    }
+    windows
 }
 
 /// GPS coordinates: a decimal pair ("15.3229, 38.9251"), or degrees, minutes and seconds with
@@ -660,6 +699,20 @@ mod tests {
     fn word_boundaries_become_ascii_ones() {
         assert_eq!(ascii_word_boundaries(r"\bA\\b\d"), r"(?-u:\b)A\\b\d");
         assert!(regex(r"\b\d{2}\b").is_match("ብ12 ሰነ"));
+    }
+
+    #[test]
+    fn windows_cover_every_digit_and_cut_no_word() {
+        let text =
+            format!("{} call 0944 123 456 {} and 12 {}", "word ".repeat(60), "more ".repeat(60), "end ".repeat(3));
+        let windows = digit_windows(&text);
+        assert_eq!(windows.len(), 2, "{windows:?}");
+        for (start, end) in &windows {
+            assert!(*start == 0 || text.as_bytes()[start - 1] == b' ');
+            assert!(*end == text.len() || text.as_bytes()[*end] == b' ');
+        }
+        assert!(text[windows[0].0..windows[0].1].contains("0944 123 456"));
+        assert!(digit_windows("no digits here").is_empty());
     }
 
     #[test]

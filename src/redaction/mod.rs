@@ -146,14 +146,23 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     let digits = normalise::AsciiDigits::new(text);
     let numbers = digits.text();
     let first_number = candidates.len();
-    detectors::ibans(numbers, &mut candidates);
-    detectors::cards(numbers, &mut candidates);
-    detectors::gps(numbers, &mut candidates);
-    detectors::ip_addresses(numbers, &mut candidates);
-    detectors::phones(numbers, context.countries, &mut candidates);
-    detectors::mixed_codes(numbers, &mut candidates);
     detectors::patterns(numbers, context.rules, &mut candidates);
-    detectors::id_numbers(numbers, &mut candidates);
+    // Numbers are looked for only around digits: most of a story has none.
+    for (start, end) in detectors::digit_windows(numbers) {
+        let window = &numbers[start..end];
+        let mut found = Vec::new();
+        detectors::ibans(window, &mut found);
+        detectors::cards(window, &mut found);
+        detectors::gps(window, &mut found);
+        detectors::ip_addresses(window, &mut found);
+        detectors::phones(window, context.countries, &mut found);
+        detectors::mixed_codes(window, &mut found);
+        detectors::id_numbers(window, &mut found);
+        candidates.extend(found.into_iter().map(|(priority, mut span)| {
+            (span.start, span.end) = (span.start + start, span.end + start);
+            (priority, span)
+        }));
+    }
     for (_, span) in &mut candidates[first_number..] {
         (span.start, span.end) = digits.original(span.start, span.end);
     }
@@ -361,6 +370,15 @@ mod tests {
     #[test]
     fn short_private_terms_match_whole_words_only() {
         assert_eq!(redact("Al said all is well", &["Al"], &[]), "[name 1] said all is well");
+    }
+
+    #[test]
+    fn a_long_run_of_digits_is_one_number() {
+        // Found by fuzzing: a phone number was taken from the end of a longer run, leaving
+        // the rest of the run (and so the phone's digits) in the text.
+        let run = "5".repeat(56);
+        assert_eq!(redact(&format!("a nadie {run}del piso."), &[], &["SY", "DE"]), "a nadie [number]del piso.");
+        assert_eq!(redact("es ES88 0182 6030 4102 0153 7784, y", &[], &["DE"]), "es [number], y");
     }
 
     #[test]

@@ -213,6 +213,12 @@ pub(super) fn people_and_places(
             i = end;
             continue;
         }
+        // Without capitals, the language's commonest words ("في", "که") are never a name or
+        // a place by themselves, and are most of its words: nothing more to look up.
+        if caseless && function_word(i) {
+            i += 1;
+            continue;
+        }
         // Regions, places everyone passes through, and capitalised words that are not names
         // stay.
         let known = found.at(i, cue::KEPT_PLACE).or_else(|| found.at(i, cue::NOT_NAME));
