@@ -71,8 +71,12 @@ fn passages(set: &str) -> Vec<Passage> {
     passages
 }
 
+fn covering(spans: &[Span], at: usize) -> Option<&Span> {
+    spans.iter().find(|s| s.start <= at && at < s.end)
+}
+
 fn covered(spans: &[Span], at: usize) -> bool {
-    spans.iter().any(|s| s.start <= at && at < s.end)
+    covering(spans, at).is_some()
 }
 
 #[test]
@@ -106,6 +110,8 @@ fn evaluate(passages: &[Passage]) -> (Tally, std::collections::BTreeSet<String>)
     let mut by_language: BTreeMap<String, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     let mut languages = std::collections::BTreeSet::new();
+    // Characters that are no personal detail, by the category of the span that took them.
+    let mut over_by_category: BTreeMap<&'static str, usize> = BTreeMap::new();
     for passage in passages {
         languages.insert(passage.language.clone());
         let countries: Vec<&str> = passage.countries.iter().map(String::as_str).collect();
@@ -147,6 +153,9 @@ fn evaluate(passages: &[Passage]) -> (Tally, std::collections::BTreeSet<String>)
                 continue;
             }
             let over = covered(&spans, at) as usize;
+            if let Some(span) = covering(&spans, at) {
+                *over_by_category.entry(span.category.as_str()).or_default() += 1;
+            }
             for tally in [by_language.entry(passage.language.clone()).or_default(), &mut total] {
                 tally.other_chars += 1;
                 tally.over_redacted += over;
@@ -170,6 +179,10 @@ fn evaluate(passages: &[Passage]) -> (Tally, std::collections::BTreeSet<String>)
     println!("{:<16} {:>8} {:>8} {:>8}", "category", "details", "caught", "recall");
     for (category, tally) in &by_category {
         println!("{category:<16} {:>8} {:>8} {:>7.1}%", tally.details, tally.caught, 100.0 * tally.recall());
+    }
+    println!("\nover-redaction by the category of the span (share of all other characters):");
+    for (category, chars) in &over_by_category {
+        println!("{category:<16} {chars:>6} chars {:>6.2}%", 100.0 * *chars as f64 / total.other_chars.max(1) as f64);
     }
     println!("\n{:<8} {:>8} {:>8} {:>10}", "language", "recall", "details", "over");
     for (language, tally) in &by_language {
