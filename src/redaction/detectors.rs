@@ -676,10 +676,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         "ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ|ጃንዋሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ሜይ|ጁን|ጁላይ|ኦገስት|ሴፕቴምበር|ኦክቶበር|ኖቬምበር|ዲሴምበር",
     ]
     .join("|");
-    // Unicode word boundaries here: month names in every script, and the regex runs only on
-    // the few words after a cue, where the slower engine costs nothing.
+    // Longest names first, so "marzo" is not read as "mar" and no word boundary is needed
+    // after a month in any script.
+    let mut months: Vec<&str> = months.split('|').collect();
+    months.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    months.dedup();
+    let months = months.join("|");
     Regex::new(&format!(
-        r"(?i)\d{{1,2}}[./\-]\d{{1,2}}[./\-]\d{{2,4}}|\d{{4}}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.|-?го|-?е)?\s(?:de\s|of\s)?)(?:{months})\b(?:,?\s(?:de\s|del\s)?\d{{4}}(?:\s?(?:г\.|р\.|року|года|م|ش))?)?|(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
+        r"(?i)\d{{1,2}}[./\-]\d{{1,2}}[./\-]\d{{2,4}}|\d{{4}}[./\-]\d{{1,2}}[./\-]\d{{1,2}}|(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.|-?го|-?е)?\s(?:de\s|of\s)?)(?:{months})(?:,?\s(?:de\s|del\s)?\d{{4}}(?:\s?(?:г\.|р\.|року|года|م|ش))?)?|(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
     ))
     .expect("the date pattern is tested")
 });

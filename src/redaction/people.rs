@@ -340,6 +340,27 @@ fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
         }
     }
     let mut repeats = Vec::new();
+    // A one-word name of four letters or more also hides inside a longer word ("Karim" in
+    // "Karimov"), as the storyteller's own terms do; a shorter one only as a whole word.
+    let long_words: Vec<(&str, &Span)> = by_length
+        .get(&1)
+        .map(|phrases| phrases.iter().filter(|(p, _)| p.chars().count() >= 4).map(|(p, s)| (*p, *s)).collect())
+        .unwrap_or_default();
+    if !long_words.is_empty() {
+        for k in 0..words.len() {
+            if covered[k] {
+                continue;
+            }
+            let key = words.key(k);
+            if let Some((_, span)) = long_words.iter().find(|(name, _)| key.len() > name.len() && key.contains(name)) {
+                covered[k] = true;
+                let mut repeat = (*span).clone();
+                (repeat.start, repeat.end) = (words.tokens[k].start, words.tokens[k].end);
+                repeat.rule = format!("{} (repeated)", span.rule);
+                repeats.push((8, repeat));
+            }
+        }
+    }
     for (n, phrases) in by_length.iter().rev() {
         let n = *n;
         for k in 0..words.len().saturating_sub(n - 1) {
