@@ -347,13 +347,13 @@ fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
         .map(|phrases| phrases.iter().filter(|(p, _)| p.chars().count() >= 4).map(|(p, s)| (*p, *s)).collect())
         .unwrap_or_default();
     if !long_words.is_empty() {
-        for k in 0..words.len() {
-            if covered[k] {
+        for (k, covered) in covered.iter_mut().enumerate() {
+            if *covered {
                 continue;
             }
             let key = words.key(k);
             if let Some((_, span)) = long_words.iter().find(|(name, _)| key.len() > name.len() && key.contains(name)) {
-                covered[k] = true;
+                *covered = true;
                 let mut repeat = (*span).clone();
                 (repeat.start, repeat.end) = (words.tokens[k].start, words.tokens[k].end);
                 repeat.rule = format!("{} (repeated)", span.rule);
