@@ -513,8 +513,16 @@ pub(super) fn patterns(text: &str, rules: &Rules, out: &mut Candidates) {
         wanted[k] = true;
     }
     if let Some((automaton, required_by)) = &rules.pattern_words {
+        let mut missing = wanted.iter().filter(|w| !**w).count();
         for found in automaton.find_overlapping_iter(text) {
-            wanted[required_by[found.pattern().as_usize()]] = true;
+            let slot = &mut wanted[required_by[found.pattern().as_usize()]];
+            if !*slot {
+                *slot = true;
+                missing -= 1;
+                if missing == 0 {
+                    break;
+                }
+            }
         }
     }
     for pattern in rules.patterns.iter().zip(&wanted).filter(|(_, w)| **w).map(|(p, _)| p) {
