@@ -140,7 +140,7 @@ fn term_span(text: &str, start: usize, end: usize, chars: usize) -> Option<(usiz
     (word_end == end && CLITICS.contains(&prefix.as_str())).then_some((word_start, word_end))
 }
 
-fn word_start(text: &str, mut start: usize) -> usize {
+pub(super) fn word_start(text: &str, mut start: usize) -> usize {
     while let Some(c) = text[..start].chars().next_back() {
         if !is_word_char(c) {
             break;
@@ -150,7 +150,7 @@ fn word_start(text: &str, mut start: usize) -> usize {
     start
 }
 
-fn word_end(text: &str, mut end: usize) -> usize {
+pub(super) fn word_end(text: &str, mut end: usize) -> usize {
     while let Some(c) = text[end..].chars().next() {
         if !is_word_char(c) {
             break;

@@ -170,11 +170,43 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     let cues = context.rules.cues.scan(&words);
     detectors::by_context(text, &words, &cues, context.rules, &mut candidates);
     people::people_and_places(text, &words, &cues, context, &mut candidates);
-    let mut spans = resolve_overlaps(candidates);
+    let spans = resolve_overlaps(candidates);
+    let mut spans = repeat_everywhere(text, spans);
     for span in &mut spans {
         span.action = context.rules.action_of(&span.rule, span.category, span.action);
     }
     spans
+}
+
+/// Whatever was found once is hidden wherever else the same text stands: a date of birth
+/// written twice, the second time without "born" before it, or a phone number repeated.
+/// Inside a longer word, the whole word goes, as for private terms.
+fn repeat_everywhere(text: &str, spans: Vec<Span>) -> Vec<Span> {
+    let mut extra = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for span in &spans {
+        let found = &text[span.start..span.end];
+        if found.chars().filter(|c| !c.is_whitespace()).count() < 4 || seen.contains(&found) {
+            continue;
+        }
+        seen.push(found);
+        for (at, _) in text.match_indices(found) {
+            if spans.iter().any(|s| s.start <= at && at + found.len() <= s.end) {
+                continue;
+            }
+            let (start, end) = (detectors::word_start(text, at), detectors::word_end(text, at + found.len()));
+            let mut repeat = span.clone();
+            (repeat.start, repeat.end) = (start, end);
+            if !repeat.rule.ends_with("(repeated)") {
+                repeat.rule = format!("{} (repeated)", span.rule);
+            }
+            extra.push((9, repeat));
+        }
+    }
+    if extra.is_empty() {
+        return spans;
+    }
+    resolve_overlaps(spans.into_iter().map(|span| (0, span)).chain(extra).collect())
 }
 
 /// Every occurrence of each of `terms` in `text` (case-insensitive), as spans of `category`.
@@ -379,6 +411,15 @@ mod tests {
         let run = "5".repeat(56);
         assert_eq!(redact(&format!("a nadie {run}del piso."), &[], &["SY", "DE"]), "a nadie [number]del piso.");
         assert_eq!(redact("es ES88 0182 6030 4102 0153 7784, y", &[], &["DE"]), "es [number], y");
+    }
+
+    #[test]
+    fn a_detail_found_once_is_hidden_wherever_it_is_repeated() {
+        // Found by fuzzing: the second date had no "born" before it.
+        assert_eq!(
+            redact("nací el 30/11/1985 en Suchitoto; el 30/11/1985 es mi cumpleaños", &[], &[]),
+            "nací el [date of birth] en [a town in Cuscatlan]; el [date of birth] es mi cumpleaños"
+        );
     }
 
     #[test]
