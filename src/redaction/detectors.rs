@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::normalise::{fold, fold_term, to_ascii_digit};
+use super::normalise::{AsciiDigits, fold, fold_term};
 use super::rules::{Rules, cue};
 use super::words::{Case, Matches, Words, is_word_char};
 use super::{Action, Category, Span};
@@ -247,8 +247,9 @@ static DATE_OR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Regions tried for numbers in a national format when the story names no country.
 const FALLBACK_REGIONS: &[&str] = &["US", "GB", "DE", "FR", "ES", "IT"];
 
+/// `text` has its digits in ASCII already (`normalise::AsciiDigits`).
 pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_other_digits(text) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
     for found in PHONE_CANDIDATE.find_iter(text) {
@@ -268,8 +269,7 @@ pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
         let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
         for offset in groups.take(4) {
             let start = found.start() + offset;
-            let candidate = ascii_digits(&text[start..found.end()]);
-            let candidate = candidate.as_ref();
+            let candidate = &text[start..found.end()];
             let digits = candidate.chars().filter(char::is_ascii_digit).count();
             if digits < 7 {
                 break;
@@ -316,11 +316,12 @@ pub(super) fn ibans(text: &str, out: &mut Candidates) {
     }
 }
 
-/// Payment card numbers (13–19 digits, grouped or not) that pass the Luhn check.
+/// Payment card numbers (13–19 digits, grouped or not) that pass the Luhn check, in text
+/// whose digits are ASCII already.
 static CARD: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[ \-]?\d){12,18}\b"));
 
 fn luhn_ok(number: &str) -> bool {
-    let digits: Vec<u32> = number.chars().filter_map(|c| to_ascii_digit(c).or(Some(c))?.to_digit(10)).collect();
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
     let sum: u32 = digits
         .iter()
         .rev()
@@ -335,7 +336,7 @@ pub(super) fn cards(text: &str, out: &mut Candidates) {
         // A number written right after the card ("… 4450 2,000 dollars") is not part of it.
         let mut candidate = found.as_str();
         loop {
-            let digits = candidate.chars().filter(|c| c.is_ascii_digit() || to_ascii_digit(*c).is_some()).count();
+            let digits = candidate.chars().filter(char::is_ascii_digit).count();
             if digits < 13 {
                 break;
             }
@@ -418,19 +419,6 @@ pub(super) fn id_numbers(text: &str, out: &mut Candidates) {
     for found in ID_NUMBER.find_iter(text) {
         push(out, 5, found.start(), found.end(), Category::IdNumber, "id_number");
     }
-}
-
-/// Whether the text holds Arabic-Indic, Persian or other non-ASCII decimal digits.
-fn has_other_digits(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric() && to_ascii_digit(c).is_some())
-}
-
-/// The text with every decimal digit written in ASCII, for the number libraries.
-fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() || !has_other_digits(text) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(text.chars().map(|c| to_ascii_digit(c).unwrap_or(c)).collect())
 }
 
 /// How far around a digit a number may reach: the longest IBAN, card or coordinates pair
@@ -607,7 +595,8 @@ fn context_value(text: &str, from: usize, within: usize, value: &Regex) -> Optio
             break;
         }
         let candidate = found.as_str().trim_end_matches([' ', '-', '/']);
-        let ascii = ascii_digits(candidate);
+        let ascii = AsciiDigits::new(candidate);
+        let ascii = ascii.text();
         let digits = ascii.chars().filter(char::is_ascii_digit).count();
         let letters = ascii.chars().filter(|c| c.is_alphabetic()).count();
         if digits >= 5 || (digits >= 4 && letters > 0) {

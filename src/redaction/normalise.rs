@@ -91,7 +91,7 @@ pub(super) struct AsciiDigits<'t> {
 
 /// The ASCII digit of a decimal digit of Arabic-Indic, Persian, Devanagari or full-width
 /// form.
-pub(super) fn to_ascii_digit(c: char) -> Option<char> {
+fn to_ascii_digit(c: char) -> Option<char> {
     const ZEROS: [u32; 4] = [0x0660, 0x06F0, 0x0966, 0xFF10];
     let code = c as u32;
     ZEROS.iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| (b'0' + (code - zero) as u8) as char)

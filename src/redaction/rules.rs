@@ -205,16 +205,19 @@ impl Rules {
     pub fn with_extension(path: &Path) -> Result<Rules, RulesError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read { path: shown.clone(), source })?;
-        let mut rules = parse(DEFAULT_RULES, "rules/redaction.toml")?;
-        rules.extend(parse(&text, &shown)?);
-        Rules::compile(rules).map_err(|message| RulesError::Invalid { path: shown, message })
+        Rules::extended(&text, &shown)
     }
 
     /// The defaults extended by rules given as text (tests, tools).
     pub fn with_extension_text(text: &str) -> Result<Rules, RulesError> {
+        Rules::extended(text, "extension")
+    }
+
+    /// The defaults extended by `text`, which came from `path` (for error messages).
+    fn extended(text: &str, path: &str) -> Result<Rules, RulesError> {
         let mut rules = parse(DEFAULT_RULES, "rules/redaction.toml")?;
-        rules.extend(parse(text, "extension")?);
-        Rules::compile(rules).map_err(|message| RulesError::Invalid { path: "extension".into(), message })
+        rules.extend(parse(text, path)?);
+        Rules::compile(rules).map_err(|message| RulesError::Invalid { path: path.to_owned(), message })
     }
 
     fn compile(file: RulesFile) -> Result<Rules, String> {
