@@ -31,6 +31,8 @@ pub struct Settings {
     pub master_key: Option<Secret>,
     /// The redaction rules: the defaults, extended by the file `redaction_rules` names.
     pub rules: &'static Rules,
+    /// A search facet value held by fewer stories than this is shown without its count.
+    pub facet_min_count: u64,
 }
 
 /// A value that never appears in `Debug` output or logs.
@@ -56,6 +58,7 @@ impl Default for Settings {
             master_key: None,
             retention_days: 30,
             rules: Rules::defaults(),
+            facet_min_count: crate::search::DEFAULT_FACET_MIN_COUNT,
         }
     }
 }
@@ -73,6 +76,7 @@ struct FileSettings {
     retention_days: Option<u32>,
     /// A file of redaction rules that extends the defaults (`rules/redaction.toml`).
     redaction_rules: Option<PathBuf>,
+    facet_min_count: Option<u64>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -121,7 +125,9 @@ impl Settings {
             secure_cookies,
             retention_days,
             redaction_rules,
+            facet_min_count,
         } = layer;
+        set(&mut self.facet_min_count, facet_min_count);
         set(&mut self.bind, bind);
         set(&mut self.data_dir, data_dir);
         set(&mut self.index_dir, index_dir);

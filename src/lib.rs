@@ -85,6 +85,7 @@ impl Archive {
         let (index, mut indexer) = SearchIndex::open(&settings.index_dir, store.archive_id()).with_context(|| {
             format!("cannot open the index in {} (is another passage using it?)", settings.index_dir.display())
         })?;
+        let index = index.with_facet_min_count(settings.facet_min_count);
         let caught_up = indexer.catch_up(&store).await.context("cannot bring the index up to date")?;
         if caught_up > 0 {
             tracing::info!(changes = caught_up, "index caught up with the store");

@@ -257,3 +257,5 @@ mod logs;
 mod pages;
 #[path = "integration/photos.rs"]
 mod photos;
+#[path = "integration/search.rs"]
+mod search;

@@ -15,11 +15,12 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
 use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
 
@@ -83,15 +84,36 @@ pub struct SearchRequest {
     pub theme: Option<String>,
     /// Country of origin, ISO 3166-1 alpha-2.
     pub origin: Option<String>,
+    /// A country the teller passed through, ISO 3166-1 alpha-2.
+    pub transit: Option<String>,
     /// Country of residence, ISO 3166-1 alpha-2.
     pub residence: Option<String>,
     /// Language of the story (primary subtag).
     pub language: Option<String>,
     pub year_from: Option<String>,
     pub year_to: Option<String>,
+    /// `relevance` (the default with words), `newest` (the default without), `oldest`, or
+    /// `year` (year of departure, earliest first).
+    pub sort: Option<String>,
     /// 1-based page number.
     pub page: Option<String>,
     pub per_page: Option<String>,
+}
+
+/// The order of results. Every order ends with the story's publication time and a number
+/// drawn from its id, so equal results keep their places from one page to the next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+    Year,
+}
+
+impl Sort {
+    const NAMES: [(&'static str, Sort); 4] =
+        [("relevance", Sort::Relevance), ("newest", Sort::Newest), ("oldest", Sort::Oldest), ("year", Sort::Year)];
 }
 
 /// A search request whose filters were checked.
@@ -99,10 +121,12 @@ pub struct SearchRequest {
 struct Filters {
     theme: Option<String>,
     origin: Option<String>,
+    transit: Option<String>,
     residence: Option<String>,
     language: Option<String>,
     year_from: Option<u64>,
     year_to: Option<u64>,
+    sort: Sort,
     page: usize,
     per_page: usize,
 }
@@ -177,13 +201,27 @@ impl SearchRequest {
                 message: format!("Only the first {MAX_RESULT_WINDOW} results can be paged through; narrow the search."),
             });
         }
+        let sort = match blank(&self.sort) {
+            None if self.q.trim().is_empty() => Sort::Newest,
+            None => Sort::Relevance,
+            Some(name) => {
+                Sort::NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, s)| *s).ok_or_else(|| {
+                    SearchError::BadFilter {
+                        field: "sort",
+                        message: format!("Unknown sort {name:?}; use relevance, newest, oldest or year."),
+                    }
+                })?
+            }
+        };
         Ok(Filters {
             theme,
             origin: country_filter("origin", &self.origin)?,
+            transit: country_filter("transit", &self.transit)?,
             residence: country_filter("residence", &self.residence)?,
             language,
             year_from,
             year_to,
+            sort,
             page,
             per_page,
         })
@@ -195,6 +233,8 @@ impl SearchRequest {
 pub struct Hit {
     pub id: String,
     pub title: String,
+    /// The title, HTML-escaped, matches wrapped in `<mark>`.
+    pub title_html: String,
     /// Plain text around the best match, from the redacted text.
     pub snippet: String,
     /// The same, HTML-escaped, matches wrapped in `<mark>`.
@@ -209,14 +249,33 @@ pub struct Hit {
     pub url: String,
 }
 
-/// Counts per facet value, for the current query.
+/// The stories per value of one facet; `None` where the count is hidden.
+pub type FacetCounts = BTreeMap<String, Option<u64>>;
+
+/// The stories of the current query per facet value. A value held by fewer stories than the
+/// archive's threshold (`facet_min_count`, 3 by default) is listed with `null` instead of its
+/// count, so that filters cannot be used to point at one person.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
 pub struct Facets {
-    pub theme: BTreeMap<String, u64>,
-    pub origin: BTreeMap<String, u64>,
-    pub residence: BTreeMap<String, u64>,
-    pub language: BTreeMap<String, u64>,
-    pub year: BTreeMap<String, u64>,
+    pub theme: FacetCounts,
+    pub origin: FacetCounts,
+    pub transit: FacetCounts,
+    pub residence: FacetCounts,
+    pub language: FacetCounts,
+    pub year: FacetCounts,
+}
+
+impl Facets {
+    fn group(&mut self, group: &str) -> &mut FacetCounts {
+        match group {
+            "theme" => &mut self.theme,
+            "origin" => &mut self.origin,
+            "transit" => &mut self.transit,
+            "residence" => &mut self.residence,
+            "language" => &mut self.language,
+            _ => &mut self.year,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -241,7 +300,10 @@ struct Summary {
     published_at: String,
 }
 
-const FACET_GROUPS: [&str; 5] = ["theme", "origin", "residence", "language", "year"];
+const FACET_GROUPS: [&str; 6] = ["theme", "origin", "transit", "residence", "language", "year"];
+
+/// The facet threshold when the settings give none.
+pub const DEFAULT_FACET_MIN_COUNT: u64 = 3;
 
 struct Inner {
     index: Index,
@@ -254,6 +316,7 @@ struct Inner {
 #[derive(Clone)]
 pub struct SearchIndex {
     inner: Arc<Inner>,
+    facet_min_count: u64,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -272,8 +335,10 @@ impl SearchIndex {
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (applied_tx, applied) = watch::channel(applied_seq);
         let writer = index.writer_with_num_threads(1, 64_000_000)?;
-        let search =
-            SearchIndex { inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }) };
+        let search = SearchIndex {
+            inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }),
+            facet_min_count: DEFAULT_FACET_MIN_COUNT,
+        };
         let indexer = Indexer::new(writer, reader, fields, applied_tx, applied_seq, archive_id);
         Ok((search, indexer))
     }
@@ -284,14 +349,116 @@ impl SearchIndex {
         tokio::time::timeout(timeout, applied.wait_for(|applied| *applied >= seq)).await.is_ok_and(|r| r.is_ok())
     }
 
+    /// Facet values held by fewer than `min_count` stories are listed without their count.
+    pub fn with_facet_min_count(mut self, min_count: u64) -> SearchIndex {
+        self.facet_min_count = min_count;
+        self
+    }
+
     /// Runs a search off the async runtime.
     #[tracing::instrument(skip_all)]
     pub async fn search(&self, request: &SearchRequest, audience: Audience) -> Result<SearchResults, SearchError> {
         let items = query::parse(&request.q)?;
+        // A query that does not end in a space or a quote is still being typed: its last
+        // word is matched as a prefix too.
+        let typing = !request.q.ends_with(|c: char| c.is_whitespace() || c == '"');
         let filters = request.filters()?;
         let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || inner.search(&items, &filters, audience)).await?
+        let min_count = self.facet_min_count;
+        tokio::task::spawn_blocking(move || inner.search(&items, typing, &filters, audience, min_count)).await?
     }
+
+    /// Published stories like `story` that `audience` may read: stories sharing its rarer
+    /// words first, then stories sharing its themes or country of origin in any language.
+    #[tracing::instrument(skip_all)]
+    pub async fn more_like(
+        &self,
+        story: &PublishedStory,
+        audience: Audience,
+        limit: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let inner = self.inner.clone();
+        let story = story.clone();
+        tokio::task::spawn_blocking(move || inner.more_like(&story, audience, limit)).await?
+    }
+}
+
+/// A word of a query that may match with typos or, while it is being typed, as the start of
+/// a longer word. It is looked for unstemmed, in the `words` field.
+#[derive(Debug, Clone)]
+struct LooseWord {
+    text: String,
+    typos: u8,
+    prefix: bool,
+}
+
+impl LooseWord {
+    /// Typo tolerance grows with the word: none below 5 letters, one typo from 5, two
+    /// from 9.
+    fn typos_for(word: &str) -> u8 {
+        match word.chars().filter(|c| c.is_alphanumeric()).count() {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        word == self.text
+            || (self.prefix && word.starts_with(&self.text))
+            || (self.typos > 0 && strsim::osa_distance(word, &self.text) <= usize::from(self.typos))
+    }
+}
+
+/// The score of a story matched only by a typo or a prefix: below any exact match.
+const LOOSE_SCORE: Score = 0.05;
+/// The shortest word matched as a prefix while typing.
+const MIN_PREFIX_CHARS: usize = 2;
+
+/// What a hit's title and snippet highlight: the stems the query looked for in each
+/// analyser family, and its loose words.
+#[derive(Debug, Default)]
+struct Highlights {
+    stems: BTreeMap<&'static str, Vec<String>>,
+    loose: Vec<LooseWord>,
+}
+
+/// A query ready to run, and what to highlight in its hits.
+struct Plan {
+    query: Box<dyn Query>,
+    highlights: Highlights,
+}
+
+/// The sort key of a hit: bigger is first.
+type SortKey = (f64, i64, u64);
+
+/// A collector of one page of hits in `sort` order.
+fn sorted(
+    sort: Sort,
+    limit: usize,
+    offset: usize,
+) -> impl tantivy::collector::Collector<Fruit = Vec<(SortKey, DocAddress)>> {
+    TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
+        let fast = segment.fast_fields();
+        let published = fast.i64("published").ok();
+        let year = fast.u64("year").ok();
+        let tiebreak = fast.u64("tiebreak").ok();
+        move |doc: DocId, score: Score| -> SortKey {
+            let published = published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+            let tiebreak = tiebreak.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+            #[allow(clippy::cast_precision_loss)]
+            match sort {
+                Sort::Relevance => (f64::from(score), published, tiebreak),
+                Sort::Newest => (published as f64, 0, tiebreak),
+                Sort::Oldest => (-(published as f64), 0, tiebreak),
+                // Earliest departure first; stories without a year last.
+                Sort::Year => {
+                    let year = year.as_ref().and_then(|c| c.first(doc)).map_or(f64::NEG_INFINITY, |y| -(y as f64));
+                    (year, -published, tiebreak)
+                }
+            }
+        }
+    })
 }
 
 fn facet_term(fields: &Fields, group: &str, value: &str) -> Term {
@@ -322,54 +489,138 @@ fn escape_html(text: &str) -> String {
     out
 }
 
+/// Wraps the matches of `text` (byte ranges, sorted) in `<mark>`, HTML-escaping the rest.
+fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
+    let mut html = String::with_capacity(text.len() + 16 * matches.len());
+    let mut at = 0;
+    for range in matches {
+        if range.start < at {
+            continue;
+        }
+        html.push_str(&escape_html(&text[at..range.start]));
+        html.push_str("<mark>");
+        html.push_str(&escape_html(&text[range.clone()]));
+        html.push_str("</mark>");
+        at = range.end;
+    }
+    html.push_str(&escape_html(&text[at..]));
+    html
+}
+
 impl Inner {
-    /// The terms of `text` as the analyser of `field` produces them.
-    fn analyse(&self, field: tantivy::schema::Field, text: &str) -> Vec<Term> {
-        let Ok(mut analyser) = self.index.tokenizer_for_field(field) else { return Vec::new() };
-        let mut stream = analyser.token_stream(text);
-        let mut terms = Vec::new();
-        stream.process(&mut |token| terms.push(Term::from_field_text(field, &token.text)));
-        terms
+    /// The analyser of one family (every field of a family shares it).
+    fn analyser(&self, family: TextFields) -> Option<tantivy::tokenizer::TextAnalyzer> {
+        self.index.tokenizer_for_field(family.body).ok()
     }
 
-    fn field_query(&self, field: tantivy::schema::Field, text: &str) -> Option<Box<dyn Query>> {
-        let mut terms = self.analyse(field, text);
-        match terms.len() {
-            0 => None,
-            1 => terms.pop().map(term_query),
-            _ => Some(Box::new(PhraseQuery::new(terms))),
+    /// The tokens of `text` as `family`'s analyser produces them.
+    fn tokens(&self, family: TextFields, text: &str) -> Vec<String> {
+        let Some(mut analyser) = self.analyser(family) else { return Vec::new() };
+        let mut stream = analyser.token_stream(text);
+        let mut tokens = Vec::new();
+        stream.process(&mut |token| tokens.push(token.text.clone()));
+        tokens
+    }
+
+    /// The families a search looks in: the one of the language asked for, or all.
+    fn families(&self, filters: &Filters) -> Vec<TextFields> {
+        match &filters.language {
+            Some(language) => vec![self.fields.for_language(language)],
+            None => self.fields.text.clone(),
         }
     }
 
-    /// A word or phrase, looked for in the title and body of every language.
-    fn clause_query(&self, clause: &query::Clause) -> Option<Box<dyn Query>> {
-        let text = match clause {
-            query::Clause::Word(text) | query::Clause::Phrase(text) => text,
+    /// A word or phrase in one field: a term, or a phrase when the text has several tokens.
+    fn field_query(field: tantivy::schema::Field, tokens: &[String]) -> Box<dyn Query> {
+        let mut terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+        match terms.len() {
+            1 => term_query(terms.remove(0)),
+            _ => Box::new(PhraseQuery::new(terms)),
+        }
+    }
+
+    /// A word or phrase, looked for in the title (boosted) and body of each family. A single
+    /// word to find also matches with typos and, while typed, as a prefix, in the `words`
+    /// field, scoring below any exact match. What is looked for is added to `highlights`;
+    /// excluded words are matched exactly and not highlighted.
+    fn clause_query(
+        &self,
+        clause: &query::Clause,
+        families: &[TextFields],
+        excluded: bool,
+        typing: bool,
+        highlights: &mut Highlights,
+    ) -> Option<Box<dyn Query>> {
+        let (text, is_word) = match clause {
+            query::Clause::Word(text) => (text, true),
+            query::Clause::Phrase(text) => (text, false),
         };
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for TextFields { title, body, .. } in &self.fields.text {
-            if let Some(query) = self.field_query(*title, text) {
-                per_field.push((Occur::Should, Box::new(BoostQuery::new(query, 2.0))));
+        for family in families {
+            let tokens = self.tokens(*family, text);
+            if tokens.is_empty() {
+                continue;
             }
-            if let Some(query) = self.field_query(*body, text) {
-                per_field.push((Occur::Should, query));
+            if !excluded {
+                highlights.stems.entry(family.key).or_default().extend(tokens.iter().cloned());
             }
+            let title = Self::field_query(family.title, &tokens);
+            per_field.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
+            per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
+        }
+        if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
+            let loose = LooseWord {
+                text: word.clone(),
+                typos: LooseWord::typos_for(word),
+                prefix: typing && word.chars().count() >= MIN_PREFIX_CHARS,
+            };
+            let term = Term::from_field_text(self.fields.words, word);
+            if loose.typos > 0 {
+                let fuzzy = FuzzyTermQuery::new(term.clone(), loose.typos, true);
+                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(fuzzy), LOOSE_SCORE))));
+            }
+            if loose.prefix {
+                let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
+                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(prefix), LOOSE_SCORE))));
+            }
+            highlights.loose.push(loose);
         }
         (!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>)
     }
 
-    fn build_query(
+    /// What `audience` may see: a filter on visibility.
+    fn visible_to(&self, audience: Audience) -> (Occur, Box<dyn Query>) {
+        let visible: Vec<(Occur, Box<dyn Query>)> = [Visibility::Public, Visibility::Press]
+            .into_iter()
+            .filter(|visibility| audience.may_read(*visibility))
+            .map(|visibility| {
+                (Occur::Should, term_query(Term::from_field_text(self.fields.visibility, visibility.as_str())))
+            })
+            .collect();
+        filter(Box::new(BooleanQuery::new(visible)))
+    }
+
+    fn plan(
         &self,
         items: &[query::Item],
+        typing: bool,
         filters: &Filters,
         audience: Audience,
-    ) -> Result<Box<dyn Query>, SearchError> {
+    ) -> Result<Plan, SearchError> {
         let fields = &self.fields;
+        let families = self.families(filters);
+        let mut highlights = Highlights::default();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut required = 0;
-        for item in items {
-            let mut alternatives: Vec<Box<dyn Query>> =
-                item.alternatives.iter().filter_map(|clause| self.clause_query(clause)).collect();
+        for (n, item) in items.iter().enumerate() {
+            let last = n + 1 == items.len();
+            let mut alternatives: Vec<Box<dyn Query>> = item
+                .alternatives
+                .iter()
+                .filter_map(|clause| {
+                    self.clause_query(clause, &families, item.excluded, typing && last, &mut highlights)
+                })
+                .collect();
             let query = match alternatives.len() {
                 0 => continue,
                 1 => alternatives.remove(0),
@@ -388,17 +639,11 @@ impl Inner {
         if required == 0 {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        let visible: Vec<(Occur, Box<dyn Query>)> = [Visibility::Public, Visibility::Press]
-            .into_iter()
-            .filter(|visibility| audience.may_read(*visibility))
-            .map(|visibility| {
-                (Occur::Should, term_query(Term::from_field_text(fields.visibility, visibility.as_str())))
-            })
-            .collect();
-        clauses.push(filter(Box::new(BooleanQuery::new(visible))));
+        clauses.push(self.visible_to(audience));
         let facet_filters = [
             ("theme", &filters.theme),
             ("origin", &filters.origin),
+            ("transit", &filters.transit),
             ("residence", &filters.residence),
             ("language", &filters.language),
         ];
@@ -412,63 +657,106 @@ impl Inner {
             let bound = |year: Option<u64>| year.map_or(Unbounded, |y| Included(Term::from_field_u64(fields.year, y)));
             clauses.push(filter(Box::new(RangeQuery::new(bound(filters.year_from), bound(filters.year_to)))));
         }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok(Plan { query: Box::new(BooleanQuery::new(clauses)), highlights })
     }
 
     fn search(
         &self,
         items: &[query::Item],
+        typing: bool,
         filters: &Filters,
         audience: Audience,
+        facet_min_count: u64,
     ) -> Result<SearchResults, SearchError> {
-        let query = self.build_query(items, filters, audience)?;
+        let plan = self.plan(items, typing, filters, audience)?;
         let searcher = self.reader.searcher();
         let mut facets = FacetCollector::for_field("facets");
         for group in FACET_GROUPS {
             facets.add_facet(Facet::from_path([group]));
         }
         let offset = (filters.page - 1) * filters.per_page;
-        let top = TopDocs::with_limit(filters.per_page).and_offset(offset);
-        // Without words every story scores the same: show the newest first.
-        let (addresses, total, facet_counts): (Vec<DocAddress>, usize, _) = if items.is_empty() {
-            let newest = top.order_by_fast_field::<i64>("published", tantivy::Order::Desc);
-            let (top, total, facets) = searcher.search(&query, &(newest, Count, facets))?;
-            (top.into_iter().map(|(_, address)| address).collect(), total, facets)
-        } else {
-            let (top, total, facets) = searcher.search(&query, &(top.order_by_score(), Count, facets))?;
-            (top.into_iter().map(|(_, address)| address).collect(), total, facets)
-        };
+        let top = sorted(filters.sort, filters.per_page, offset);
+        let (top, total, facet_counts) = searcher.search(&*plan.query, &(top, Count, facets))?;
 
         let mut counts = Facets::default();
         for group in FACET_GROUPS {
-            let slot = match group {
-                "theme" => &mut counts.theme,
-                "origin" => &mut counts.origin,
-                "residence" => &mut counts.residence,
-                "language" => &mut counts.language,
-                _ => &mut counts.year,
-            };
+            let slot = counts.group(group);
             for (facet, count) in facet_counts.get(Facet::from_path([group])) {
                 if let Some(value) = facet.to_path().last() {
-                    slot.insert((*value).to_owned(), count);
+                    slot.insert((*value).to_owned(), (count >= facet_min_count).then_some(count));
                 }
             }
         }
-
-        let mut generators: BTreeMap<&'static str, SnippetGenerator> = BTreeMap::new();
-        let mut hits = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            hits.push(self.hit(&searcher, &*query, address, &mut generators)?);
-        }
+        let hits = top
+            .into_iter()
+            .map(|(_, address)| self.hit(&searcher, address, &plan.highlights))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResults { total, page: filters.page, per_page: filters.per_page, hits, facets: counts })
+    }
+
+    fn more_like(&self, story: &PublishedStory, audience: Audience, limit: usize) -> Result<Vec<Hit>, SearchError> {
+        let family = self.fields.for_language(&story.language);
+        let words = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(2)
+            .with_min_term_frequency(1)
+            .with_min_word_length(3)
+            .with_max_query_terms(25)
+            .with_document_fields(vec![
+                (family.title, vec![OwnedValue::Str(story.title.clone())]),
+                (family.body, vec![OwnedValue::Str(story.body.clone())]),
+            ]);
+        let mut alike: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(words))];
+        let shared = story
+            .themes
+            .iter()
+            .map(|theme| ("theme", theme.as_str()))
+            .chain(story.origin_country.iter().map(|origin| ("origin", origin.as_str())));
+        for (group, value) in shared {
+            let term = term_query(facet_term(&self.fields, group, value));
+            alike.push((Occur::Should, Box::new(ConstScoreQuery::new(term, LOOSE_SCORE))));
+        }
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(BooleanQuery::new(alike))),
+            (Occur::MustNot, term_query(Term::from_field_text(self.fields.id, &story.id))),
+            self.visible_to(audience),
+        ]);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &sorted(Sort::Relevance, limit, 0))?;
+        let none = Highlights::default();
+        top.into_iter().map(|(_, address)| self.hit(&searcher, address, &none)).collect()
+    }
+
+    /// Calls `found` with every word of `text` (its unstemmed token) that the query matched:
+    /// by its stem in `family`, or as a loose word.
+    fn each_match(
+        &self,
+        family: TextFields,
+        text: &str,
+        highlights: &Highlights,
+        mut found: impl FnMut(&tantivy::tokenizer::Token),
+    ) {
+        let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
+        if stems.is_empty() && highlights.loose.is_empty() {
+            return;
+        }
+        let (Some(mut stemmer), Some(mut plain)) = (self.analyser(family), self.analyser(self.fields.other())) else {
+            return;
+        };
+        // Both analysers split text the same way; only the stemmer changes a token.
+        let mut stemmed = stemmer.token_stream(text);
+        plain.token_stream(text).process(&mut |token| {
+            let stem = if stemmed.advance() { stemmed.token().text.as_str() } else { "" };
+            if stems.iter().any(|s| s == stem) || highlights.loose.iter().any(|w| w.matches(&token.text)) {
+                found(token);
+            }
+        });
     }
 
     fn hit(
         &self,
         searcher: &tantivy::Searcher,
-        query: &dyn Query,
         address: DocAddress,
-        generators: &mut BTreeMap<&'static str, SnippetGenerator>,
+        highlights: &Highlights,
     ) -> Result<Hit, SearchError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
@@ -476,28 +764,36 @@ impl Inner {
         let summary: Summary = serde_json::from_str(&text(self.fields.summary))
             .map_err(|e| tantivy::TantivyError::InternalError(format!("bad summary for a document: {e}")))?;
         let family = self.fields.for_language(&summary.language);
-        let generator = match generators.entry(family.key) {
-            std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::btree_map::Entry::Vacant(entry) => {
-                let mut generator = SnippetGenerator::create(searcher, query, family.body)?;
-                generator.set_max_num_chars(SNIPPET_CHARS);
-                entry.insert(generator)
+        let mut marks = Vec::new();
+        self.each_match(family, &summary.title, highlights, |token| marks.push(token.offset_from..token.offset_to));
+        let title_html = mark(&summary.title, &marks);
+        let body = text(family.body);
+        // The snippet generator scores fragments by the words the story actually holds,
+        // typos and prefixes included.
+        let mut found: BTreeMap<String, Score> = BTreeMap::new();
+        self.each_match(family, &body, highlights, |token| {
+            found.insert(token.text.clone(), 1.0);
+        });
+        let snippet = match self.analyser(self.fields.other()) {
+            Some(analyser) if !found.is_empty() => {
+                let generator = SnippetGenerator::new(found, analyser, family.body, SNIPPET_CHARS);
+                let mut snippet = generator.snippet(&body);
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                (!snippet.is_empty()).then(|| (snippet.fragment().to_owned(), snippet.to_html()))
             }
+            _ => None,
         };
-        let mut snippet = generator.snippet_from_doc(&doc);
-        let (snippet, snippet_html) = if snippet.is_empty() {
-            let body = text(family.body);
+        let (snippet, snippet_html) = snippet.unwrap_or_else(|| {
             let lead: String = body.chars().take(SNIPPET_CHARS).collect();
             let lead = if lead.len() < body.len() { format!("{}…", lead.trim_end()) } else { lead };
-            (lead.clone(), escape_html(&lead))
-        } else {
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            (snippet.fragment().to_owned(), snippet.to_html())
-        };
+            let html = escape_html(&lead);
+            (lead, html)
+        });
         Ok(Hit {
             url: format!("/stories/{id}"),
             id,
             title: summary.title,
+            title_html,
             snippet,
             snippet_html,
             pseudonym: summary.pseudonym,
@@ -522,6 +818,9 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
     if let Some(origin) = &story.origin_country {
         doc.add_facet(fields.facets, Facet::from_path(["origin", origin.as_str()]));
     }
+    for transit in &story.transit_countries {
+        doc.add_facet(fields.facets, Facet::from_path(["transit", transit.as_str()]));
+    }
     if let Some(residence) = &story.residence_country {
         doc.add_facet(fields.facets, Facet::from_path(["residence", residence.as_str()]));
     }
@@ -536,9 +835,12 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
     let published = time::OffsetDateTime::parse(&story.published_at, &time::format_description::well_known::Rfc3339)
         .map_or(0, |t| t.unix_timestamp());
     doc.add_i64(fields.published, published);
+    doc.add_u64(fields.tiebreak, tiebreak(&story.id));
     let family = fields.for_language(&story.language);
     doc.add_text(family.title, &story.title);
     doc.add_text(family.body, &story.body);
+    doc.add_text(fields.words, &story.title);
+    doc.add_text(fields.words, &story.body);
     let summary = Summary {
         title: story.title.clone(),
         pseudonym: story.pseudonym.clone(),
@@ -551,4 +853,9 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
     };
     doc.add_text(fields.summary, serde_json::to_string(&summary).unwrap_or_default());
     doc
+}
+
+/// A number drawn from a story id, the same on every run and every machine (FNV-1a).
+fn tiebreak(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }

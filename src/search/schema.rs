@@ -11,7 +11,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or an analyser changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Languages analysed with a stemmer, by primary subtag.
 pub const STEMMED: &[(&str, Language)] = &[
@@ -52,8 +52,14 @@ pub struct Fields {
     pub facets: Field,
     pub year: Field,
     pub published: Field,
+    /// A number drawn from the story id: the last key of every sort, so that pages stay
+    /// stable while the index changes underneath them.
+    pub tiebreak: Field,
     /// The hit summary (title, pseudonym, metadata) as JSON, stored only.
     pub summary: Field,
+    /// Title and body of every story, unstemmed, document ids only: where typos and
+    /// prefixes are looked for, across all languages at once.
+    pub words: Field,
     pub text: Vec<TextFields>,
 }
 
@@ -64,7 +70,7 @@ impl Fields {
         self.text.iter().copied().find(|fields| fields.key == key).unwrap_or_else(|| self.other())
     }
 
-    fn other(&self) -> TextFields {
+    pub fn other(&self) -> TextFields {
         *self.text.last().expect("the schema always has the `other` family")
     }
 }
@@ -83,7 +89,16 @@ pub fn build() -> (Schema, Fields) {
     let facets = builder.add_facet_field("facets", FacetOptions::default());
     let year = builder.add_u64_field("year", INDEXED | FAST);
     let published = builder.add_i64_field("published", INDEXED | FAST);
+    let tiebreak = builder.add_u64_field("tiebreak", FAST);
     let summary = builder.add_text_field("summary", STORED);
+    let words = builder.add_text_field(
+        "words",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&tokenizer_name(OTHER))
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
     let keys = STEMMED.iter().map(|(code, _)| *code).chain([OTHER]);
     let text = keys
         .map(|key| {
@@ -99,7 +114,7 @@ pub fn build() -> (Schema, Fields) {
             }
         })
         .collect();
-    (builder.build(), Fields { id, visibility, facets, year, published, summary, text })
+    (builder.build(), Fields { id, visibility, facets, year, published, tiebreak, summary, words, text })
 }
 
 pub fn tokenizer_name(key: &str) -> String {
@@ -125,10 +140,18 @@ pub fn register_analysers(index: &Index) {
     index.tokenizers().register(&tokenizer_name(OTHER), other);
 }
 
-/// Splits text into words of any script. Unlike a split on non-alphanumerics, it keeps
-/// combining marks (Arabic harakat), tatweel and zero-width joiners inside a word and drops
-/// them from the token, so a voweled word matches its unvoweled form; an apostrophe between
-/// letters (Ukrainian `м'ята`, French `aujourd'hui`) stays inside the word as `'`.
+/// Splits text into words of any script and writes each in one spelling, so that the ways
+/// people type the same word find each other:
+/// - combining marks (Arabic harakat, decomposed accents), tatweel, soft hyphens and
+///   zero-width (non-)joiners stay inside the word but not in its token: `كَتَبَ` is `كتب`,
+///   Persian `می‌خواهم` is `میخواهم` with or without its ZWNJ;
+/// - Arabic and Persian letter variants are one letter (see [`fold_letter`]), and
+///   Arabic-Indic and Persian digits are ASCII digits;
+/// - Cyrillic `ё` is `е`, and an apostrophe inside a Cyrillic word, typed in any of its
+///   forms or left out, is dropped (`м'ята`, `м’ята`, `мʼята` and `мята` are one word);
+///   elsewhere an apostrophe ends the word, so French `l'école` finds `école`.
+///
+/// Ge'ez text is split at its word space `፡` and full stop `።` like any punctuation.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordTokenizer;
 
@@ -147,7 +170,7 @@ impl Tokenizer for WordTokenizer {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric() && !is_ignorable(c)
+    c.is_alphanumeric() && !is_ignorable(c) && !is_apostrophe(c)
 }
 
 /// Characters that belong to a word but not to its token.
@@ -165,7 +188,28 @@ fn is_ignorable(c: char) -> bool {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}' | '`' | '\u{00B4}')
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// The one spelling of letters that are written several ways: the hamza forms of alef
+/// (`أ إ آ ٱ`) as `ا`; alef maqsura `ى` and Persian `ی` as Arabic `ي`; Persian `ک` as `ك`;
+/// teh marbuta `ة` and `ۀ` as `ه`; Arabic-Indic and Persian digits as ASCII; `ё` as `е`.
+pub fn fold_letter(c: char) -> char {
+    match c {
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => '\u{0627}',
+        '\u{0649}' | '\u{06CC}' | '\u{06D2}' => '\u{064A}',
+        '\u{06A9}' => '\u{0643}',
+        '\u{0629}' | '\u{06C0}' | '\u{06C1}' => '\u{0647}',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        'ё' => 'е',
+        'Ё' => 'Е',
+        c => c,
+    }
 }
 
 impl TokenStream for WordTokenStream<'_> {
@@ -178,13 +222,18 @@ impl TokenStream for WordTokenStream<'_> {
         self.token.text.clear();
         let mut end = start;
         let mut chars = self.text[start..].char_indices().peekable();
+        let mut previous = ' ';
         while let Some((i, c)) = chars.next() {
             if is_ignorable(c) {
                 // part of the word, not of its token
             } else if is_letter(c) {
-                self.token.text.push(c);
-            } else if is_apostrophe(c) && chars.peek().is_some_and(|(_, next)| is_letter(*next)) {
-                self.token.text.push('\'');
+                self.token.text.push(fold_letter(c));
+                previous = c;
+            } else if is_apostrophe(c)
+                && is_cyrillic(previous)
+                && chars.peek().is_some_and(|(_, next)| is_cyrillic(*next))
+            {
+                // part of the word, not of its token
             } else {
                 break;
             }
@@ -224,14 +273,35 @@ mod tests {
 
     #[test]
     fn words_of_every_script() {
-        assert_eq!(tokens(OTHER, "Київ, м'ята — ትግርኛ፡ቋንቋ"), vec!["київ", "м'ята", "ትግርኛ", "ቋንቋ"]);
-        assert_eq!(tokens(OTHER, "l’école 'quoted'"), vec!["l'ecole", "quoted"]);
+        assert_eq!(tokens(OTHER, "Київ, м'ята — ትግርኛ፡ቋንቋ። ሰላም"), vec!["київ", "мята", "ትግርኛ", "ቋንቋ", "ሰላም"]);
+        assert_eq!(tokens(OTHER, "l’école 'quoted' aujourd'hui"), vec!["l", "ecole", "quoted", "aujourd", "hui"]);
+    }
+
+    #[test]
+    fn every_way_of_typing_a_word_is_one_token() {
+        for (a, b) in [
+            ("м'ята", "м’ята"),
+            ("мʼята", "мята"),
+            ("Сім'я", "сімя"),
+            ("ещё", "еще"),
+            ("أحمد", "احمد"),
+            ("إسطنبول", "اسطنبول"),
+            ("مستشفى", "مستشفي"),
+            ("مدرسة", "مدرسه"),
+            ("می‌خواهم", "میخواهم"),
+            ("کار", "كار"),
+            ("ایران", "ايران"),
+            ("٢٠١٥", "2015"),
+            ("۱۳۹۴", "1394"),
+        ] {
+            assert_eq!(tokens(OTHER, a), tokens(OTHER, b), "{a} / {b}");
+        }
     }
 
     #[test]
     fn arabic_vowels_and_tatweel_do_not_split_or_differ() {
         assert_eq!(tokens("ar", "كَتَبَ"), tokens("ar", "كتب"));
-        assert_eq!(tokens(OTHER, "مـــدرسة"), vec!["مدرسة"]);
+        assert_eq!(tokens(OTHER, "مـــدرسة"), vec!["مدرسه"]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::accounts;
 use crate::media;
 use crate::moderation::{self, Choice, ModerationError, Publication};
 use crate::redaction::{Action, Category, Rules};
-use crate::search::{Facets, Hit, SearchRequest, SearchResults};
+use crate::search::{FacetCounts, Facets, Hit, SearchRequest, SearchResults};
 use crate::store::{Role, SessionKind, SessionUser};
 use crate::story::consent::{self, Visibility};
 use crate::story::submit::{self, SubmitError};
@@ -69,7 +69,7 @@ fn see_other(location: &str) -> HttpResponse {
 #[derive(Serialize)]
 struct HitView {
     id: String,
-    title: String,
+    title_html: String,
     snippet_html: String,
     pseudonym: Option<String>,
     language: String,
@@ -91,7 +91,7 @@ impl HitView {
             residence_name: hit.residence_country.as_deref().and_then(country_name),
             published_at: hit.published_at.get(..10).unwrap_or_default().to_owned(),
             id: hit.id,
-            title: hit.title,
+            title_html: hit.title_html,
             snippet_html: hit.snippet_html,
             pseudonym: hit.pseudonym,
             language: hit.language,
@@ -106,9 +106,9 @@ pub async fn home(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
     let results = state.index.search(&request, viewer.audience()).await.map_err(|e| Error::from(e).page())?;
     let themes: Vec<_> = THEMES
         .iter()
-        .map(|t| context! { slug => t.slug, label => t.label, count => results.facets.theme.get(t.slug).copied().unwrap_or(0) })
+        .map(|t| context! { slug => t.slug, label => t.label, count => results.facets.theme.get(t.slug).copied().flatten() })
         .collect();
-    let mut origins: Vec<(&String, &u64)> = results.facets.origin.iter().collect();
+    let mut origins: Vec<(&String, &Option<u64>)> = results.facets.origin.iter().collect();
     origins.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let origins: Vec<_> = origins
         .into_iter()
@@ -524,7 +524,8 @@ pub async fn withdraw_story(
 struct FacetValue {
     value: String,
     label: String,
-    count: u64,
+    /// `None` when so few stories hold the value that its count could point at someone.
+    count: Option<u64>,
     selected: bool,
     url: String,
 }
@@ -535,10 +536,12 @@ fn search_url(request: &SearchRequest, change: Option<(&str, Option<&str>)>, pag
         ("q", Some(request.q.clone())),
         ("theme", request.theme.clone()),
         ("origin", request.origin.clone()),
+        ("transit", request.transit.clone()),
         ("residence", request.residence.clone()),
         ("language", request.language.clone()),
         ("year_from", request.year_from.clone()),
         ("year_to", request.year_to.clone()),
+        ("sort", request.sort.clone()),
         ("per_page", request.per_page.clone()),
     ];
     for (key, value) in current {
@@ -558,9 +561,10 @@ fn search_url(request: &SearchRequest, change: Option<(&str, Option<&str>)>, pag
 }
 
 fn facet_views(request: &SearchRequest, facets: &Facets) -> BTreeMap<&'static str, Vec<FacetValue>> {
-    let groups: [(&'static str, &BTreeMap<String, u64>, Option<&String>); 5] = [
+    let groups: [(&'static str, &FacetCounts, Option<&String>); 6] = [
         ("theme", &facets.theme, request.theme.as_ref()),
         ("origin", &facets.origin, request.origin.as_ref()),
+        ("transit", &facets.transit, request.transit.as_ref()),
         ("residence", &facets.residence, request.residence.as_ref()),
         ("language", &facets.language, request.language.as_ref()),
         ("year", &facets.year, None),
@@ -573,7 +577,7 @@ fn facet_views(request: &SearchRequest, facets: &Facets) -> BTreeMap<&'static st
                 let selected = selected_value.is_some_and(|s| s.eq_ignore_ascii_case(value));
                 let label = match group {
                     "theme" => vocabulary::theme(value).map_or(value.clone(), |t| t.label.to_owned()),
-                    "origin" | "residence" => country_name(value).unwrap_or(value).to_owned(),
+                    "origin" | "transit" | "residence" => country_name(value).unwrap_or(value).to_owned(),
                     "language" => vocabulary::language_name(value),
                     _ => value.clone(),
                 };
@@ -604,8 +608,9 @@ pub async fn search(
 ) -> Result<HttpResponse, Error> {
     let request = request.into_inner();
     let filters = context! {
-        theme => &request.theme, origin => &request.origin, residence => &request.residence,
-        language => &request.language, year_from => &request.year_from, year_to => &request.year_to,
+        theme => &request.theme, origin => &request.origin, transit => &request.transit,
+        residence => &request.residence, language => &request.language, year_from => &request.year_from,
+        year_to => &request.year_to, sort => &request.sort,
     };
     let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
     let lists = context! { themes, countries => ser(countries()), languages => ser(LANGUAGES) };
@@ -634,8 +639,17 @@ pub async fn search(
     Ok(reader_page(status, &viewer, page))
 }
 
+/// Stories listed under "more like this" on a story page.
+const MORE_LIKE_THIS: usize = 4;
+
 pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<String>) -> Result<HttpResponse, Error> {
     let story = readable_story(&state, &viewer, &id).await.map_err(Error::page)?;
+    // A story page without its neighbours is still a story page.
+    let alike = state.index.more_like(&story, viewer.audience(), MORE_LIKE_THIS).await.unwrap_or_else(|error| {
+        tracing::warn!(%error, "more like this failed");
+        Vec::new()
+    });
+    let alike: Vec<HitView> = alike.into_iter().map(HitView::new).collect();
     let StoryView { story, url, citation, photo } = StoryView::new(story);
     let paragraphs = paragraphs(&story.body);
     let ctx = context! {
@@ -651,6 +665,7 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
             visibility => story.visibility.as_str(), allow_quotes => story.allow_quotes, url, citation,
             photo => ser(photo),
         },
+        alike => ser(alike),
     };
     let page = page("story.html", viewer.session(), ctx)?;
     Ok(reader_page(StatusCode::OK, &viewer, page))

@@ -151,7 +151,7 @@ async fn submit_moderate_and_read_through_the_pages() {
     // The search page finds it, in French, from an inflected word.
     let (status, results) = server.get_text("/search?q=boulangerie+OR+pain+OR+bread").await;
     assert_eq!(status, 200);
-    assert!(results.contains("Bread at four"));
+    assert!(results.contains("<mark>Bread</mark> at four"), "the title's match is highlighted");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

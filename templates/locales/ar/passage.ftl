@@ -107,6 +107,14 @@ search-previous = → الصفحة السابقة
 search-next = الصفحة التالية ←
 search-narrow = تضييق النتائج
 search-selected = (محدَّد — الضغط هنا يزيل عامل التصفية هذا)
+search-sort = الترتيب
+search-sort-default = الأنسب أولاً (أو الأحدث دون كلمات بحث)
+search-sort-relevance = الأنسب
+search-sort-newest = الأحدث أولاً
+search-sort-oldest = الأقدم أولاً
+search-sort-year = سنة المغادرة
+search-few = عدد قليل جداً من القصص: أخفينا العدد حتى لا يمكن تمييز أي شخص
+story-more-like-this = قصص مشابهة
 
 ## A story
 story-press-badge = للصحافة فقط

@@ -91,6 +91,14 @@ search-previous = ← Previous page
 search-next = Next page →
 search-narrow = Narrow down
 search-selected = (selected — follow to remove this filter)
+search-sort = Sort by
+search-sort-default = Best match first (or newest without words)
+search-sort-relevance = Best match
+search-sort-newest = Newest first
+search-sort-oldest = Oldest first
+search-sort-year = Year of departure
+search-few = Fewer than a handful of stories: the number is hidden so that nobody can be singled out
+story-more-like-this = More like this
 
 ## A story
 story-press-badge = Press only

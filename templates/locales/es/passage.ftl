@@ -95,6 +95,14 @@ search-previous = ← Página anterior
 search-next = Página siguiente →
 search-narrow = Afinar la búsqueda
 search-selected = (seleccionado — siga el enlace para quitar este filtro)
+search-sort = Ordenar por
+search-sort-default = Más relevantes primero (o más recientes sin palabras)
+search-sort-relevance = Más relevantes
+search-sort-newest = Más recientes primero
+search-sort-oldest = Más antiguas primero
+search-sort-year = Año de salida
+search-few = Muy pocas historias: ocultamos el número para que nadie pueda ser identificado
+story-more-like-this = Historias parecidas
 
 ## Una historia
 story-press-badge = Solo prensa

@@ -91,6 +91,14 @@ search-previous = → صفحه قبلی
 search-next = صفحه بعدی ←
 search-narrow = محدود کردن نتایج
 search-selected = (انتخاب‌شده — با باز کردن این لینک، این فیلتر برداشته می‌شود)
+search-sort = مرتب‌سازی
+search-sort-default = مرتبط‌ترین اول (یا تازه‌ترین بدون واژه)
+search-sort-relevance = مرتبط‌ترین
+search-sort-newest = تازه‌ترین اول
+search-sort-oldest = قدیمی‌ترین اول
+search-sort-year = سال رفتن
+search-few = داستان‌های بسیار کم: شمار را پنهان کرده‌ایم تا کسی شناسایی نشود
+story-more-like-this = داستان‌های مشابه
 
 ## A story
 story-press-badge = فقط برای رسانه‌ها

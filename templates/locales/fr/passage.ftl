@@ -95,6 +95,14 @@ search-previous = ← Page précédente
 search-next = Page suivante →
 search-narrow = Affiner
 search-selected = (sélectionné — suivez le lien pour retirer ce filtre)
+search-sort = Trier par
+search-sort-default = Les plus pertinentes d’abord (ou les plus récentes sans mots)
+search-sort-relevance = Pertinence
+search-sort-newest = Les plus récentes d’abord
+search-sort-oldest = Les plus anciennes d’abord
+search-sort-year = Année de départ
+search-few = Très peu d’histoires : le nombre est caché pour que personne ne puisse être identifié
+story-more-like-this = Histoires proches
 
 ## Une histoire
 story-press-badge = Presse uniquement

@@ -99,6 +99,14 @@ search-previous = ← Попередня сторінка
 search-next = Наступна сторінка →
 search-narrow = Уточнити
 search-selected = (вибрано — натисніть, щоб прибрати цей фільтр)
+search-sort = Сортувати
+search-sort-default = Спершу найвідповідніші (або найновіші без слів)
+search-sort-relevance = Найвідповідніші
+search-sort-newest = Спершу найновіші
+search-sort-oldest = Спершу найстаріші
+search-sort-year = Рік від’їзду
+search-few = Дуже мало історій: кількість приховано, щоб нікого не можна було впізнати
+story-more-like-this = Схожі історії
 
 ## Історія
 story-press-badge = Лише для преси
