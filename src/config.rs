@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::redaction::{Rules, RulesError};
+use crate::terminology::{Guide, GuideError};
 
 /// Everything the archive needs to run. The defaults run a working archive with no
 /// configuration at all.
@@ -33,6 +34,8 @@ pub struct Settings {
     pub rules: &'static Rules,
     /// A search facet value held by fewer stories than this is shown without its count.
     pub facet_min_count: u64,
+    /// The terminology guide: the shipped one, extended by the file `terminology_rules` names.
+    pub terminology: &'static Guide,
 }
 
 /// A value that never appears in `Debug` output or logs.
@@ -59,6 +62,7 @@ impl Default for Settings {
             retention_days: 30,
             rules: Rules::defaults(),
             facet_min_count: crate::search::DEFAULT_FACET_MIN_COUNT,
+            terminology: Guide::defaults(),
         }
     }
 }
@@ -77,6 +81,8 @@ struct FileSettings {
     /// A file of redaction rules that extends the defaults (`rules/redaction.toml`).
     redaction_rules: Option<PathBuf>,
     facet_min_count: Option<u64>,
+    /// A file of terminology entries that extends the guide (`rules/terminology.toml`).
+    terminology_rules: Option<PathBuf>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -97,6 +103,8 @@ pub enum ConfigError {
     Env { name: &'static str, message: String },
     #[error(transparent)]
     Rules(#[from] RulesError),
+    #[error(transparent)]
+    Guide(#[from] GuideError),
 }
 
 impl Settings {
@@ -126,7 +134,12 @@ impl Settings {
             retention_days,
             redaction_rules,
             facet_min_count,
+            terminology_rules,
         } = layer;
+        if let Some(path) = terminology_rules {
+            // Read once at start-up and kept for the life of the process.
+            self.terminology = Box::leak(Box::new(Guide::with_extension(&path)?));
+        }
         set(&mut self.facet_min_count, facet_min_count);
         set(&mut self.bind, bind);
         set(&mut self.data_dir, data_dir);

@@ -13,6 +13,7 @@ pub mod redaction;
 pub mod search;
 pub mod store;
 pub mod story;
+pub mod terminology;
 pub mod web;
 
 use anyhow::Context as _;

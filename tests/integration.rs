@@ -239,6 +239,8 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/moderation/stories/{id}",
         "/api/v1/moderation/stories/{id}/decision",
         "/api/v1/moderation/stories/{id}/unpublish",
+        "/api/v1/terminology",
+        "/api/v1/terminology/check",
     ] {
         assert!(paths.contains_key(path), "{path} missing from the OpenAPI document");
     }
@@ -251,6 +253,8 @@ mod erasure;
 mod errors;
 #[path = "integration/flags.rs"]
 mod flags;
+#[path = "integration/journalists.rs"]
+mod journalists;
 #[path = "integration/logs.rs"]
 mod logs;
 #[path = "integration/pages.rs"]

@@ -490,7 +490,7 @@ fn escape_html(text: &str) -> String {
 }
 
 /// Wraps the matches of `text` (byte ranges, sorted) in `<mark>`, HTML-escaping the rest.
-fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
+pub(crate) fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
     let mut html = String::with_capacity(text.len() + 16 * matches.len());
     let mut at = 0;
     for range in matches {

@@ -491,3 +491,86 @@ pub async fn not_found() -> Result<HttpResponse, Error> {
 pub(super) fn theme_labels(slugs: &[String]) -> Vec<&'static Theme> {
     slugs.iter().filter_map(|slug| vocabulary::theme(slug)).collect()
 }
+
+/// The longest draft the terminology check reads.
+pub const MAX_DRAFT_CHARS: usize = 200_000;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerminologyCheck {
+    /// The draft to check.
+    pub text: String,
+    /// Only the guide's terms in this language (a primary subtag such as `fr`); every
+    /// language without it.
+    pub language: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TerminologyReport {
+    /// Each term of the guide found in the draft, in order, with better words and the reason.
+    pub findings: Vec<crate::terminology::Finding>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TerminologyGuideView {
+    /// The languages the guide has entries in.
+    pub languages: Vec<String>,
+    pub entries: Vec<crate::terminology::Entry>,
+}
+
+/// Checks a draft against the guide: the one way through for the API and the page.
+pub(super) fn check_draft(
+    guide: &crate::terminology::Guide,
+    text: &str,
+    language: Option<&str>,
+) -> Result<Vec<crate::terminology::Finding>, Error> {
+    if text.trim().is_empty() {
+        return Err(
+            Error::bad_request("empty_draft", "The draft is empty. Paste the text to check.").with_field("text")
+        );
+    }
+    if text.chars().count() > MAX_DRAFT_CHARS {
+        return Err(Error::bad_request(
+            "draft_too_long",
+            format!("The draft is too long: at most {MAX_DRAFT_CHARS} characters. Check it in parts."),
+        )
+        .with_field("text"));
+    }
+    let language = language.map(str::trim).filter(|l| !l.is_empty()).map(crate::story::vocabulary::primary_language);
+    if let Some(language) = &language
+        && !guide.languages().contains(&language.as_str())
+    {
+        return Err(Error::bad_request(
+            "unknown_language",
+            format!(
+                "The guide has no terms in this language yet. Leave the language out, or use one of: {}.",
+                guide.languages().join(", ")
+            ),
+        )
+        .with_field("language"));
+    }
+    Ok(guide.check(text, language.as_deref()))
+}
+
+/// Check a draft for dehumanising or inaccurate terms about migration. The draft is not
+/// stored or logged.
+#[utoipa::path(post, path = "/api/v1/terminology/check", tag = "reader", request_body = TerminologyCheck,
+    responses((status = 200, body = TerminologyReport), (status = 400, body = super::error::ErrorBody)))]
+pub async fn check_terminology(
+    state: web::Data<AppState>,
+    Json(form): Json<TerminologyCheck>,
+) -> Result<HttpResponse, Error> {
+    let findings = check_draft(state.settings.terminology, &form.text, form.language.as_deref())?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(TerminologyReport { findings }))
+}
+
+/// The terminology guide: each term with better words and the reason.
+#[utoipa::path(get, path = "/api/v1/terminology", tag = "reader",
+    responses((status = 200, body = TerminologyGuideView)))]
+pub async fn terminology_guide(state: web::Data<AppState>) -> HttpResponse {
+    let guide = state.settings.terminology;
+    HttpResponse::Ok().json(TerminologyGuideView {
+        languages: guide.languages().into_iter().map(str::to_owned).collect(),
+        entries: guide.entries().to_vec(),
+    })
+}

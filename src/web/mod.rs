@@ -116,6 +116,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/moderation/stories/{id}/photo").route(web::get().to(photos::photo_preview)))
             .service(api_route("/moderation/stories/{id}/decision").route(web::post().to(api::decide_story)))
             .service(api_route("/moderation/stories/{id}/unpublish").route(web::post().to(api::unpublish_story)))
+            .service(api_route("/terminology").route(web::get().to(api::terminology_guide)))
+            .service(api_route("/terminology/check").route(web::post().to(api::check_terminology)))
             .service(api_route("/openapi.json").route(web::get().to(openapi::openapi_json)))
             .default_service(web::to(api::not_found)),
     )
@@ -130,6 +132,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(page_route("/receipt/edit").route(web::post().to(pages::edit_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
+    .service(page_route("/guide").route(web::get().to(pages::guide)).route(web::post().to(pages::check_guide)))
     .service(page_route("/stories/{id}/photo").route(web::get().to(photos::story_photo)))
     .service(page_route("/stories/{id}/photo/thumbnail").route(web::get().to(photos::story_thumbnail)))
     .service(page_route("/login").route(web::get().to(pages::login_form)).route(web::post().to(pages::login)))

@@ -20,6 +20,8 @@ use super::api;
         api::change_consent,
         api::export_my_story,
         api::edit_my_story,
+        api::terminology_guide,
+        api::check_terminology,
         api::create_session,
         api::delete_session,
         api::moderation_queue,

@@ -993,3 +993,64 @@ pub async fn stylesheet() -> HttpResponse {
 pub async fn not_found() -> Result<HttpResponse, Error> {
     Err(Error::not_found("page").page())
 }
+
+#[derive(Deserialize, Default)]
+pub struct GuideForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    language: String,
+}
+
+/// The terminology guide, the page's language first, and the draft check with its result.
+fn guide_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &GuideForm,
+    checked: Option<Result<Vec<crate::terminology::Finding>, Error>>,
+) -> Result<HttpResponse, Error> {
+    let guide = state.settings.terminology;
+    let ui = super::i18n::current();
+    let mut languages = guide.languages();
+    languages.sort_by_key(|code| *code != ui.code.as_str());
+    let sections: Vec<_> = languages
+        .iter()
+        .map(|&code| {
+            let entries: Vec<_> = guide.entries().iter().filter(|e| e.language == code).collect();
+            context! { code, name => vocabulary::language_name(code), dir => vocabulary::direction(code), entries => ser(entries) }
+        })
+        .collect();
+    let choices: Vec<_> =
+        languages.iter().map(|&code| context! { code, name => vocabulary::language_name(code) }).collect();
+    let (status, findings, draft_html, error) = match checked {
+        None => (StatusCode::OK, None, None, None),
+        Some(Ok(findings)) => {
+            let marks: Vec<_> = findings.iter().map(|f| f.start..f.end).collect();
+            let html = crate::search::mark(&form.text, &marks);
+            (StatusCode::OK, Some(findings), Some(html), None)
+        }
+        Some(Err(error)) => (error.status, None, None, Some(error.message)),
+    };
+    let ctx = context! {
+        sections, choices, text => &form.text, language => &form.language,
+        findings => ser(findings), draft_html, error,
+    };
+    let body = page("guide.html", viewer.session(), ctx)?;
+    let mut response = reader_page(status, viewer, body);
+    // A checked draft is the journalist's own text: never kept by a cache.
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+pub async fn guide(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, Error> {
+    guide_page(&state, &viewer, &GuideForm::default(), None)
+}
+
+pub async fn check_guide(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    Form(form): Form<GuideForm>,
+) -> Result<HttpResponse, Error> {
+    let checked = super::api::check_draft(state.settings.terminology, &form.text, Some(&form.language));
+    guide_page(&state, &viewer, &form, Some(checked))
+}

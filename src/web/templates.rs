@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("receipt.html", include_str!("../../templates/receipt.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("story.html", include_str!("../../templates/story.html")),
+    ("guide.html", include_str!("../../templates/guide.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("flag_labels.html", include_str!("../../templates/flag_labels.html")),
     ("moderate_queue.html", include_str!("../../templates/moderate_queue.html")),

@@ -286,3 +286,19 @@ error-origin-country-unknown-country = يُرجى اختيار بلد من ال�
 error-residence-country-unknown-country = يُرجى اختيار بلد من القائمة.
 error-transit-countries-unknown-country = لم نتعرّف على أحد البلدان على الطريق؛ يُرجى كتابة اسمه بالإنجليزية أو رمزه المكوّن من حرفين.
 error-consent-version-consent-version-outdated = تغيّر نص الموافقة؛ يُرجى قراءته مرة أخرى.
+
+guide-title = دليل المصطلحات
+guide-intro = الكلمات تشكّل نظرة القرّاء إلى الأشخاص الذين هاجروا. يضمّ هذا الدليل مصطلحات تنزع الإنسانية عن الناس أو تقول شيئاً غير دقيق، مع كلمات أفضل والسبب. لا يُعاد شيء من كتابتك: قد يكون المصطلح صحيحاً في اقتباس مباشر.
+guide-check-title = افحص نصاً
+guide-draft = نصّك
+guide-language = لغة النص
+guide-all-languages = كل اللغات
+guide-check-button = افحص
+guide-private-note = يُفحص نصّك ثم يُنسى: لا يُحفظ ولا يُسجَّل.
+guide-none = لم يُعثر على أي مصطلح من الدليل.
+guide-found = { $count ->
+    [one] مصطلح واحد للمراجعة
+   *[other] { $count } مصطلحات للمراجعة
+}
+guide-instead = بدلاً من ذلك:
+nav-guide = دليل المصطلحات

@@ -270,3 +270,19 @@ error-origin-country-unknown-country = Please choose a country from the list.
 error-residence-country-unknown-country = Please choose a country from the list.
 error-transit-countries-unknown-country = A country on the way was not recognised; write its name in English or its two-letter code.
 error-consent-version-consent-version-outdated = The consent text has changed; please read it again.
+
+guide-title = Terminology guide
+guide-intro = Words shape how readers see people who migrated. This guide lists terms that dehumanise people or state something inaccurate, with better words and the reason. Nothing is rewritten for you: a term may be right in a direct quote.
+guide-check-title = Check a draft
+guide-draft = Your draft
+guide-language = Language of the draft
+guide-all-languages = All languages
+guide-check-button = Check
+guide-private-note = Your draft is checked and forgotten: it is not stored or logged.
+guide-none = None of the guide's terms were found.
+guide-found = { $count ->
+    [one] One term to look at
+   *[other] { $count } terms to look at
+}
+guide-instead = Instead:
+nav-guide = Terminology guide

@@ -274,3 +274,19 @@ error-origin-country-unknown-country = Por favor, elija un país de la lista.
 error-residence-country-unknown-country = Por favor, elija un país de la lista.
 error-transit-countries-unknown-country = No se reconoció uno de los países del camino; escriba su nombre en inglés o su código de dos letras.
 error-consent-version-consent-version-outdated = El texto del consentimiento ha cambiado; por favor, léalo de nuevo.
+
+guide-title = Guía de terminología
+guide-intro = Las palabras moldean cómo se ve a las personas que migraron. Esta guía recoge términos que deshumanizan o afirman algo inexacto, con palabras mejores y el motivo. No se reescribe nada por usted: un término puede ser correcto en una cita textual.
+guide-check-title = Revisar un texto
+guide-draft = Su texto
+guide-language = Idioma del texto
+guide-all-languages = Todos los idiomas
+guide-check-button = Revisar
+guide-private-note = Su texto se revisa y se olvida: no se guarda ni se registra.
+guide-none = No se encontró ningún término de la guía.
+guide-found = { $count ->
+    [one] Un término para revisar
+   *[other] { $count } términos para revisar
+}
+guide-instead = En su lugar:
+nav-guide = Guía de terminología

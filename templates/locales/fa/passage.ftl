@@ -270,3 +270,19 @@ error-origin-country-unknown-country = لطفاً یک کشور از فهرست 
 error-residence-country-unknown-country = لطفاً یک کشور از فهرست انتخاب کنید.
 error-transit-countries-unknown-country = یکی از کشورهای سر راه شناخته نشد؛ نام آن را به انگلیسی یا کد دوحرفی آن را بنویسید.
 error-consent-version-consent-version-outdated = متن رضایت تغییر کرده است؛ لطفاً دوباره آن را بخوانید.
+
+guide-title = راهنمای واژگان
+guide-intro = واژه‌ها نگاه خوانندگان به مهاجران را شکل می‌دهند. این راهنما واژه‌هایی را که انسانیت را از آدم‌ها می‌گیرند یا نادرست‌اند، همراه با واژه‌های بهتر و دلیل آن فهرست می‌کند. چیزی به جای شما بازنویسی نمی‌شود: یک واژه در نقل قول مستقیم ممکن است درست باشد.
+guide-check-title = بررسی یک متن
+guide-draft = متن شما
+guide-language = زبان متن
+guide-all-languages = همه زبان‌ها
+guide-check-button = بررسی
+guide-private-note = متن شما بررسی و سپس فراموش می‌شود: نه ذخیره می‌شود و نه ثبت.
+guide-none = هیچ واژه‌ای از راهنما پیدا نشد.
+guide-found = { $count ->
+    [one] یک واژه برای بازبینی
+   *[other] { $count } واژه برای بازبینی
+}
+guide-instead = به جای آن:
+nav-guide = راهنمای واژگان

@@ -274,3 +274,19 @@ error-origin-country-unknown-country = Veuillez choisir un pays dans la liste.
 error-residence-country-unknown-country = Veuillez choisir un pays dans la liste.
 error-transit-countries-unknown-country = Un des pays traversés n’a pas été reconnu ; écrivez son nom en anglais ou son code à deux lettres.
 error-consent-version-consent-version-outdated = Le texte du consentement a changé ; veuillez le relire.
+
+guide-title = Guide de terminologie
+guide-intro = Les mots façonnent la manière dont on voit les personnes qui ont migré. Ce guide recense des termes qui déshumanisent ou affirment quelque chose d’inexact, avec de meilleurs mots et la raison. Rien n’est réécrit à votre place : un terme peut être juste dans une citation.
+guide-check-title = Vérifier un texte
+guide-draft = Votre texte
+guide-language = Langue du texte
+guide-all-languages = Toutes les langues
+guide-check-button = Vérifier
+guide-private-note = Votre texte est vérifié puis oublié : il n’est ni conservé ni journalisé.
+guide-none = Aucun terme du guide n’a été trouvé.
+guide-found = { $count ->
+    [one] Un terme à revoir
+   *[other] { $count } termes à revoir
+}
+guide-instead = Plutôt :
+nav-guide = Guide de terminologie

@@ -278,3 +278,20 @@ error-origin-country-unknown-country = Будь ласка, оберіть кр�
 error-residence-country-unknown-country = Будь ласка, оберіть країну зі списку.
 error-transit-countries-unknown-country = Не вдалося розпізнати одну з країн на шляху; напишіть її назву англійською або її дволітерний код.
 error-consent-version-consent-version-outdated = Текст згоди змінився; будь ласка, прочитайте його ще раз.
+
+guide-title = Словник термінів
+guide-intro = Слова формують те, як читачі бачать людей, що мігрували. Цей словник містить терміни, які знелюднюють або стверджують щось неточне, з кращими словами і поясненням. Ніщо не переписується за вас: термін може бути доречним у прямій цитаті.
+guide-check-title = Перевірити текст
+guide-draft = Ваш текст
+guide-language = Мова тексту
+guide-all-languages = Усі мови
+guide-check-button = Перевірити
+guide-private-note = Ваш текст перевіряється і забувається: його не зберігають і не записують у журнали.
+guide-none = Жодного терміна зі словника не знайдено.
+guide-found = { $count ->
+    [one] { $count } термін для перегляду
+    [few] { $count } терміни для перегляду
+   *[other] { $count } термінів для перегляду
+}
+guide-instead = Натомість:
+nav-guide = Словник термінів
