@@ -96,11 +96,14 @@ impl Indexer {
                 _ = tokio::time::sleep(POLL) => {}
             }
         }
-        let writer = self.writer.clone();
+        // Merges run on threads of their own: wait for them, so that nothing writes into
+        // the index folder once the server has stopped (a restart may rebuild it at once).
+        let writer = self.writer;
         let _ = tokio::task::spawn_blocking(move || {
-            if let Ok(mut writer) = writer.lock() {
-                let _ = writer.rollback();
-            }
+            let Ok(writer) = Arc::try_unwrap(writer) else { return };
+            let Ok(mut writer) = writer.into_inner() else { return };
+            let _ = writer.rollback();
+            let _ = writer.wait_merging_threads();
         })
         .await;
     }
