@@ -2,6 +2,8 @@
 //! Yonas", "a village called Adi Keyh"), by the name lists and by the gazetteer. Public
 //! figures named in the rules, countries and big cities stay.
 
+use rustc_hash::FxHashSet;
+
 use super::Candidates;
 use super::lexicon::{LEXICON, NameInfo, Place};
 use super::normalise::{ALPHABETIC, char_flags};
@@ -162,6 +164,9 @@ fn declined_pair(words: &Words, i: usize, countries: &[&str]) -> Option<&'static
 /// not taken for an unknown name or place after a cue.
 const FUNCTION_WORDS: u32 = 150;
 const EVERYDAY_WORDS: u32 = 5000;
+/// Without capitals, a word on the name lists that is among this many of the language's
+/// commonest words is read as the word ("خير", good; "الشمس", the sun), not the name.
+const ORDINARY_NAMES: u32 = 1000;
 
 /// Finds people and places in `text`.
 pub(super) fn people_and_places(
@@ -191,8 +196,10 @@ pub(super) fn people_and_places(
         let cue = cues[i];
         let caseless = case(i) == Case::None;
         let name = name_of(key);
+        // Words the rules say are never names ("Friday", "ሕጂ") are not, even after a cue.
+        let not_name = found.at(i, cue::NOT_NAME).is_some();
         // "named Saba", "اسمها سلمى", "ሮዛ ዝበሃላ": a name, unless a very common word.
-        if (cue.after_naming || cue.before_naming) && !(caseless && function_word(i)) {
+        if (cue.after_naming || cue.before_naming) && !not_name && !(caseless && function_word(i)) {
             let end = if cue.before_naming {
                 i + 1
             } else if is_ethiopic_word(key) && i + 2 < count && COPULAS.contains(&words.key(i + 2)) {
@@ -207,7 +214,7 @@ pub(super) fn people_and_places(
         }
         // "my brother Yonas", "Mr Haddad", "ابن خالتي رامي": capitalised, a known name, or an
         // unusual word.
-        if (cue.after_person_cue || cue.after_title) && (!caseless || name.is_some() || !everyday(i)) {
+        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || !everyday(i)) {
             let end = name_end(words, i, caseless, language, &public);
             push_person(words, i, end, "person_after_cue", out);
             i = end;
@@ -280,7 +287,7 @@ pub(super) fn people_and_places(
                 true
             } else if caseless {
                 // Without capitals, only a name that is not also an ordinary word.
-                !common && !function_word(i)
+                !common && rank(i).is_none_or(|r| r >= ORDINARY_NAMES)
             } else if sentence_start {
                 // A capital at the start of a sentence says nothing, unless a comma follows
                 // ("Тарас, мій колега, …").
@@ -310,13 +317,15 @@ pub(super) fn people_and_places(
         }
         i += 1;
     }
-    repeat_elsewhere(words, first_found, out);
+    repeat_elsewhere(words, first_found, language, out);
 }
 
 /// A name found once is hidden everywhere: "my sister Saba … Saba said" must not leave the
 /// second "Saba", which has no cue before it. Every other place the same words stand gets
-/// the same category, action and replacement.
-fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
+/// the same category, action and replacement. In a script with capitals, a name found
+/// capitalised is not repeated where the same letters stand in small letters as an ordinary
+/// word ("Rose" the name, "rose" the verb) or inside one.
+fn repeat_elsewhere(words: &Words, first_found: usize, language: &str, out: &mut Candidates) {
     let token_at = |byte: usize| words.tokens.binary_search_by_key(&byte, |t| t.start).ok();
     let token_ending = |byte: usize| words.tokens.binary_search_by_key(&byte, |t| t.end).ok();
     let mut known: Vec<(usize, usize, Span)> = Vec::new();
@@ -325,6 +334,13 @@ fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
             known.push((i, last + 1, span.clone()));
         }
     }
+    let capitalised: FxHashSet<&str> = known
+        .iter()
+        .filter(|(i, _, _)| words.tokens[*i].case == Case::Upper)
+        .filter_map(|(i, end, _)| words.phrase(*i, *end))
+        .collect();
+    // An occurrence in small letters of a name found capitalised.
+    let lowered = |k: usize, phrase: &str| words.tokens[k].case == Case::Lower && capitalised.contains(phrase);
     if known.is_empty() {
         return;
     }
@@ -352,7 +368,8 @@ fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
                 continue;
             }
             let key = words.key(k);
-            if let Some((_, span)) = long_words.iter().find(|(name, _)| key.len() > name.len() && key.contains(name)) {
+            let inside = |name: &str| key.len() > name.len() && key.contains(name) && !lowered(k, name);
+            if let Some((_, span)) = long_words.iter().find(|(name, _)| inside(name)) {
                 *covered = true;
                 let mut repeat = (*span).clone();
                 (repeat.start, repeat.end) = (words.tokens[k].start, words.tokens[k].end);
@@ -367,7 +384,10 @@ fn repeat_elsewhere(words: &Words, first_found: usize, out: &mut Candidates) {
             if covered[k..k + n].iter().any(|c| *c) {
                 continue;
             }
-            let Some(span) = words.phrase(k, k + n).and_then(|p| phrases.get(p)) else { continue };
+            let Some((phrase, span)) = words.phrase(k, k + n).and_then(|p| phrases.get_key_value(p)) else { continue };
+            if lowered(k, phrase) && LEXICON.is_common_word(language, phrase) {
+                continue;
+            }
             covered[k..k + n].iter_mut().for_each(|c| *c = true);
             let mut repeat = (*span).clone();
             (repeat.start, repeat.end) = (words.tokens[k].start, words.tokens[k + n - 1].end);

@@ -63,7 +63,13 @@ impl Words {
             if !is_word_char(c) {
                 match c {
                     ' ' | '\u{a0}' | '\t' | '-' | '\u{2010}' | '\u{2011}' => {}
-                    '.' | '!' | '?' | '\n' | '\r' | '؟' | '።' | '…' => {
+                    '.' | '!' | '?' | '\n' | '\r' | '؟' | '።' | '…' | ':' | '«' | '“' | '„' | '‹' | '「' =>
+                    {
+                        gap_plain = false;
+                        sentence_start = true;
+                    }
+                    // A straight quote opens a quotation when a word follows it at once.
+                    '"' if text[at + 1..].chars().next().is_some_and(is_word_char) => {
                         gap_plain = false;
                         sentence_start = true;
                     }
