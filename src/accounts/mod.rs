@@ -101,6 +101,12 @@ pub async fn login(
         Some((user, _)) if verified => user,
         _ => return Err(AccountError::BadCredentials),
     };
+    let session = open_session(store, user, kind).await?;
+    store.audit(&session.user.username, "login", None, kind_label(kind)).await?;
+    Ok(session)
+}
+
+async fn open_session(store: &Store, user: User, kind: SessionKind) -> Result<NewSession, AccountError> {
     let token = random_token()?;
     let csrf = random_token()?;
     let lifetime = match kind {
@@ -109,8 +115,28 @@ pub async fn login(
     };
     let expires = crate::store::timestamp(OffsetDateTime::now_utc() + lifetime);
     store.insert_session(&token_hash(&token), user.id, kind, &csrf, &expires).await?;
-    store.audit(&user.username, "login", None, kind_label(kind)).await?;
     Ok(NewSession { token, csrf, user })
+}
+
+/// The longest name of an API token.
+pub const MAX_TOKEN_LABEL_CHARS: usize = 80;
+
+/// A new API token for a user who is already signed in, with a name of their choice. The
+/// token is shown once; only its hash is kept.
+pub async fn create_token(store: &Store, user: &User, label: &str) -> Result<NewSession, AccountError> {
+    let session = open_session(store, user.clone(), SessionKind::Api).await?;
+    store.label_token(&token_hash(&session.token), label).await?;
+    store.audit(&user.username, "create token", None, "").await?;
+    Ok(session)
+}
+
+/// Revokes one of the user's API tokens; `false` if they have no token with this id.
+pub async fn revoke_token(store: &Store, user: &User, id: i64) -> Result<bool, AccountError> {
+    let revoked = store.revoke_token(user.id, id).await?;
+    if revoked {
+        store.audit(&user.username, "revoke token", None, "").await?;
+    }
+    Ok(revoked)
 }
 
 fn kind_label(kind: SessionKind) -> &'static str {

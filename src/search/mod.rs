@@ -368,6 +368,21 @@ impl SearchIndex {
         tokio::task::spawn_blocking(move || inner.search(&items, typing, &filters, audience, min_count)).await?
     }
 
+    /// The ids of every story the search finds, in its order, at most `limit`, and how many
+    /// it finds in all: what an export holds. Paging is ignored.
+    #[tracing::instrument(skip_all)]
+    pub async fn ids(
+        &self,
+        request: &SearchRequest,
+        audience: Audience,
+        limit: usize,
+    ) -> Result<(Vec<String>, usize), SearchError> {
+        let items = query::parse(&request.q)?;
+        let filters = request.filters()?;
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || inner.ids(&items, &filters, audience, limit)).await?
+    }
+
     /// Published stories like `story` that `audience` may read: stories sharing its rarer
     /// words first, then stories sharing its themes or country of origin in any language.
     #[tracing::instrument(skip_all)]
@@ -692,6 +707,26 @@ impl Inner {
             .map(|(_, address)| self.hit(&searcher, address, &plan.highlights))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResults { total, page: filters.page, per_page: filters.per_page, hits, facets: counts })
+    }
+
+    fn ids(
+        &self,
+        items: &[query::Item],
+        filters: &Filters,
+        audience: Audience,
+        limit: usize,
+    ) -> Result<(Vec<String>, usize), SearchError> {
+        let plan = self.plan(items, false, filters, audience)?;
+        let searcher = self.reader.searcher();
+        let (top, total) = searcher.search(&*plan.query, &(sorted(filters.sort, limit.max(1), 0), Count))?;
+        let mut ids = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                ids.push(id.to_owned());
+            }
+        }
+        Ok((ids, total))
     }
 
     fn more_like(&self, story: &PublishedStory, audience: Audience, limit: usize) -> Result<Vec<Hit>, SearchError> {

@@ -144,3 +144,99 @@ impl Store {
         Ok(())
     }
 }
+
+/// One entry of the export log.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ExportRecord {
+    pub at: String,
+    /// The username, or `anonymous`.
+    pub actor: String,
+    pub format: String,
+    /// The query and filters, as the search's query string.
+    pub query: String,
+    pub stories: i64,
+}
+
+/// An API token as its owner sees it: never the token itself.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct TokenInfo {
+    pub id: i64,
+    pub label: String,
+    pub created_at: String,
+    pub expires_at: String,
+}
+
+impl Store {
+    pub async fn log_export(&self, actor: &str, format: &str, query: &str, stories: usize) -> Result<()> {
+        sqlx::query("INSERT INTO exports (at, actor, format, query, stories) VALUES (?, ?, ?, ?, ?)")
+            .bind(now())
+            .bind(actor)
+            .bind(format)
+            .bind(query)
+            .bind(i64::try_from(stories).unwrap_or(i64::MAX))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` exports, newest first.
+    pub async fn exports(&self, limit: u32) -> Result<Vec<ExportRecord>> {
+        let rows = sqlx::query("SELECT at, actor, format, query, stories FROM exports ORDER BY id DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ExportRecord {
+                    at: r.try_get("at")?,
+                    actor: r.try_get("actor")?,
+                    format: r.try_get("format")?,
+                    query: r.try_get("query")?,
+                    stories: r.try_get("stories")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Names the API token with this hash (right after it was opened).
+    pub async fn label_token(&self, token_hash: &[u8], label: &str) -> Result<()> {
+        sqlx::query("UPDATE sessions SET label = ? WHERE token_hash = ? AND kind = 'api'")
+            .bind(label)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A user's live API tokens, newest first.
+    pub async fn tokens_of(&self, user_id: i64) -> Result<Vec<TokenInfo>> {
+        let rows = sqlx::query(
+            "SELECT rowid AS id, label, created_at, expires_at FROM sessions \
+             WHERE user_id = ? AND kind = 'api' AND expires_at > ? ORDER BY rowid DESC",
+        )
+        .bind(user_id)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenInfo {
+                    id: r.try_get("id")?,
+                    label: r.try_get("label")?,
+                    created_at: r.try_get("created_at")?,
+                    expires_at: r.try_get("expires_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of a user's API tokens. Returns whether there was such a token.
+    pub async fn revoke_token(&self, user_id: i64, id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM sessions WHERE rowid = ? AND user_id = ? AND kind = 'api'")
+            .bind(id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::{Moderator, Staff, Viewer};
+use super::auth::{Admin, Moderator, Staff, Viewer};
 use super::upload::WithPhoto;
 use super::{AppState, Error, Json};
 use crate::accounts;
@@ -573,4 +573,264 @@ pub async fn terminology_guide(state: web::Data<AppState>) -> HttpResponse {
         languages: guide.languages().into_iter().map(str::to_owned).collect(),
         entries: guide.entries().to_vec(),
     })
+}
+
+/// The most stories one export holds.
+pub const EXPORT_LIMIT: usize = 1000;
+
+/// A published story as an export holds it: published fields only, and its text only when
+/// the storyteller allows quoting.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExportedStory {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub pseudonym: Option<String>,
+    pub language: String,
+    pub themes: Vec<String>,
+    pub origin_country: Option<String>,
+    pub transit_countries: Vec<String>,
+    pub residence_country: Option<String>,
+    pub year: Option<i32>,
+    pub published_at: String,
+    pub quoting_allowed: bool,
+    pub citation: String,
+    /// The redacted text; `null` when the storyteller does not allow quoting.
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExportView {
+    /// The query and filters, as the search's query string.
+    pub query: String,
+    pub exported_at: String,
+    /// Stories the search finds; the export holds at most 1000 of them.
+    pub total: usize,
+    pub truncated: bool,
+    pub stories: Vec<ExportedStory>,
+}
+
+/// The file formats of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+const EXPORT_COLUMNS: [&str; 14] = [
+    "id",
+    "url",
+    "title",
+    "pseudonym",
+    "language",
+    "themes",
+    "origin_country",
+    "transit_countries",
+    "residence_country",
+    "year",
+    "published_at",
+    "quoting_allowed",
+    "citation",
+    "body",
+];
+
+fn export_csv(stories: &[ExportedStory]) -> Result<Vec<u8>, Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| Error::internal(&e);
+    writer.write_record(EXPORT_COLUMNS).map_err(failed)?;
+    for s in stories {
+        writer
+            .write_record([
+                s.id.as_str(),
+                &s.url,
+                &s.title,
+                s.pseudonym.as_deref().unwrap_or(""),
+                &s.language,
+                &s.themes.join(";"),
+                s.origin_country.as_deref().unwrap_or(""),
+                &s.transit_countries.join(";"),
+                s.residence_country.as_deref().unwrap_or(""),
+                &s.year.map(|y| y.to_string()).unwrap_or_default(),
+                &s.published_at,
+                if s.quoting_allowed { "yes" } else { "no" },
+                &s.citation,
+                s.body.as_deref().unwrap_or(""),
+            ])
+            .map_err(failed)?;
+    }
+    writer.into_inner().map_err(|e| Error::internal(&e.to_string()))
+}
+
+/// Export the stories a search finds (at most 1000), as CSV or JSON: published fields only,
+/// the text only where quoting is allowed. Anonymous callers export `public` stories; a
+/// journalist's token adds `press`. Every export is logged: who, when, which query.
+pub async fn export_stories(
+    state: &AppState,
+    viewer: &Viewer,
+    request: &crate::search::SearchRequest,
+    format: ExportFormat,
+) -> Result<HttpResponse, Error> {
+    let audience = viewer.audience();
+    let (ids, total) = state.index.ids(request, audience, EXPORT_LIMIT).await?;
+    let mut stories = Vec::with_capacity(ids.len());
+    for id in ids {
+        let story = match state.store.published_story(&id).await {
+            Ok(story) if audience.may_read(story.visibility) => story,
+            // Unpublished or withdrawn since the index was read.
+            Ok(_) | Err(crate::store::StoreError::NotFound | crate::store::StoreError::WrongState(_)) => continue,
+            Err(error) => return Err(error.into()),
+        };
+        let StoryView { url, citation, .. } = StoryView::new(story.clone());
+        stories.push(ExportedStory {
+            body: story.allow_quotes.then(|| story.body.clone()),
+            id: story.id,
+            url,
+            title: story.title,
+            pseudonym: story.pseudonym,
+            language: story.language,
+            themes: story.themes,
+            origin_country: story.origin_country,
+            transit_countries: story.transit_countries,
+            residence_country: story.residence_country,
+            year: story.year,
+            published_at: story.published_at,
+            quoting_allowed: story.allow_quotes,
+            citation,
+        });
+    }
+    let mut query = request.clone();
+    (query.page, query.per_page) = (None, None);
+    let query = serde_html_form::to_string(&query).unwrap_or_default();
+    let actor = viewer.session().map_or("anonymous", |s| s.user.username.as_str());
+    state.store.log_export(actor, format.as_str(), &query, stories.len()).await?;
+    let exported_at = crate::store::timestamp(time::OffsetDateTime::now_utc());
+    let file = format!("passage-export-{}.{}", exported_at.get(..10).unwrap_or("today"), format.as_str());
+    let mut response = HttpResponse::Ok();
+    response
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")));
+    Ok(match format {
+        ExportFormat::Csv => response.content_type("text/csv; charset=utf-8").body(export_csv(&stories)?),
+        ExportFormat::Json => {
+            let truncated = total > stories.len();
+            response.json(ExportView { query, exported_at, total, truncated, stories })
+        }
+    })
+}
+
+/// Export a search's stories as CSV.
+#[utoipa::path(get, path = "/api/v1/export.csv", tag = "reader", params(crate::search::SearchRequest),
+    responses((status = 200, content_type = "text/csv", description = "one row per story"),
+              (status = 400, body = super::error::ErrorBody)))]
+pub async fn export_csv_file(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    request: web::Query<crate::search::SearchRequest>,
+) -> Result<HttpResponse, Error> {
+    export_stories(&state, &viewer, &request, ExportFormat::Csv).await
+}
+
+/// Export a search's stories as JSON.
+#[utoipa::path(get, path = "/api/v1/export.json", tag = "reader", params(crate::search::SearchRequest),
+    responses((status = 200, body = ExportView), (status = 400, body = super::error::ErrorBody)))]
+pub async fn export_json_file(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    request: web::Query<crate::search::SearchRequest>,
+) -> Result<HttpResponse, Error> {
+    export_stories(&state, &viewer, &request, ExportFormat::Json).await
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ExportLogQuery {
+    /// How many of the newest entries (1–1000, 100 by default).
+    limit: Option<u32>,
+}
+
+/// The export log, newest first (admins).
+#[utoipa::path(get, path = "/api/v1/admin/exports", tag = "staff", params(ExportLogQuery),
+    responses((status = 200, body = Vec<crate::store::ExportRecord>), (status = 403, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn export_log(
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    query: web::Query<ExportLogQuery>,
+) -> Result<HttpResponse, Error> {
+    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    // Who reads the log of who exported is itself on record.
+    state.store.audit(&admin.user.username, "read export log", None, "").await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(state.store.exports(limit).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTokenForm {
+    /// A name to tell the token from others ("laptop", "data desk script").
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NewTokenView {
+    /// The token, shown this once: only its hash is kept.
+    pub token: String,
+    pub tokens: Vec<crate::store::TokenInfo>,
+}
+
+/// Create a named API token for the signed-in account.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "staff", request_body = NewTokenForm,
+    responses((status = 201, body = NewTokenView), (status = 400, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create_token(
+    state: web::Data<AppState>,
+    Staff(session): Staff,
+    Json(form): Json<NewTokenForm>,
+) -> Result<HttpResponse, Error> {
+    let label = form.label.trim();
+    if label.chars().count() > accounts::MAX_TOKEN_LABEL_CHARS {
+        return Err(Error::bad_request(
+            "label_too_long",
+            format!("A token's name has at most {} characters.", accounts::MAX_TOKEN_LABEL_CHARS),
+        )
+        .with_field("label"));
+    }
+    let created = accounts::create_token(&state.store, &session.user, label).await?;
+    let tokens = state.store.tokens_of(session.user.id).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(NewTokenView { token: created.token, tokens }))
+}
+
+/// The signed-in account's live API tokens (never the tokens themselves).
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "staff",
+    responses((status = 200, body = Vec<crate::store::TokenInfo>)), security(("bearer" = [])))]
+pub async fn list_tokens(state: web::Data<AppState>, Staff(session): Staff) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(state.store.tokens_of(session.user.id).await?))
+}
+
+/// Revoke one of the signed-in account's API tokens; it stops working at once.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "staff",
+    responses((status = 204), (status = 404, body = super::error::ErrorBody)), security(("bearer" = [])))]
+pub async fn revoke_token(
+    state: web::Data<AppState>,
+    Staff(session): Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Error> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("token"))?;
+    if accounts::revoke_token(&state.store, &session.user, id).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(Error::not_found("token"))
+    }
 }

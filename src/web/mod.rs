@@ -116,6 +116,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/moderation/stories/{id}/photo").route(web::get().to(photos::photo_preview)))
             .service(api_route("/moderation/stories/{id}/decision").route(web::post().to(api::decide_story)))
             .service(api_route("/moderation/stories/{id}/unpublish").route(web::post().to(api::unpublish_story)))
+            .service(api_route("/export.csv").route(web::get().to(api::export_csv_file)))
+            .service(api_route("/export.json").route(web::get().to(api::export_json_file)))
+            .service(api_route("/admin/exports").route(web::get().to(api::export_log)))
+            .service(
+                api_route("/tokens").route(web::get().to(api::list_tokens)).route(web::post().to(api::create_token)),
+            )
+            .service(api_route("/tokens/{id}").route(web::delete().to(api::revoke_token)))
             .service(api_route("/terminology").route(web::get().to(api::terminology_guide)))
             .service(api_route("/terminology/check").route(web::post().to(api::check_terminology)))
             .service(api_route("/openapi.json").route(web::get().to(openapi::openapi_json)))
@@ -132,6 +139,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(page_route("/receipt/edit").route(web::post().to(pages::edit_story)))
     .service(page_route("/search").route(web::get().to(pages::search)))
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
+    .service(page_route("/search/export.csv").route(web::get().to(api::export_csv_file)))
+    .service(page_route("/search/export.json").route(web::get().to(api::export_json_file)))
     .service(page_route("/guide").route(web::get().to(pages::guide)).route(web::post().to(pages::check_guide)))
     .service(page_route("/stories/{id}/photo").route(web::get().to(photos::story_photo)))
     .service(page_route("/stories/{id}/photo/thumbnail").route(web::get().to(photos::story_thumbnail)))

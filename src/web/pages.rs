@@ -617,7 +617,11 @@ pub async fn search(
     let (status, ctx) = match state.index.search(&request, viewer.audience()).await {
         Ok(SearchResults { total, page, per_page, hits, facets }) => {
             let pages = total.div_ceil(per_page).max(1);
+            let mut exported = request.clone();
+            (exported.page, exported.per_page) = (None, None);
+            let export_query = serde_html_form::to_string(&exported).unwrap_or_default();
             let ctx = context! {
+                export_query,
                 q => &request.q, filters, total, page, pages,
                 hits => ser(hits.into_iter().map(HitView::new).collect::<Vec<_>>()),
                 facets => ser(facet_views(&request, &facets)),

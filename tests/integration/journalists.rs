@@ -1,8 +1,144 @@
-//! What journalists use besides search: the terminology guide and its draft check.
+//! What journalists use besides search: exports and their log, API tokens, the terminology
+//! guide and its draft check.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::common::{TestServer, captured_log};
+use crate::common::{TestServer, captured_log, story, with};
+use passage::store::Role;
+
+fn no_quotes(value: Value) -> Value {
+    let mut value = value;
+    value["consent"]["allow_quotes"] = json!(false);
+    value
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_hold_published_fields_respect_consent_and_are_logged() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    let journalist = server.user(Role::Journalist, "jon").await;
+    let admin = server.user(Role::Admin, "ada").await;
+    let quotable = "The ferry smelled of diesel and oranges all night.";
+    let unquotable = "The ferry was late; we slept on the quay, \"counting\" gulls, one, two.";
+    let press_only = "The ferry captain shared his bread with us.";
+    for (title, body, consent) in [
+        ("Quotable ferry", quotable, story("", "", "public")),
+        ("Unquotable ferry", unquotable, no_quotes(story("", "", "public"))),
+        ("Press ferry", press_only, story("", "", "press")),
+    ] {
+        let submission = with(with(consent, "title", json!(title)), "body", json!(body));
+        let (id, _) = server.submit(&submission).await;
+        server.publish(&id, &moderator).await;
+    }
+
+    // Anonymous JSON: public stories only; the text only where quoting is allowed.
+    let (status, export) = server.get_json("/api/v1/export.json?q=ferry", None).await;
+    assert_eq!(status, 200, "{export}");
+    assert_eq!((export["total"].as_u64(), export["truncated"].as_bool()), (Some(2), Some(false)));
+    let stories = export["stories"].as_array().unwrap();
+    let by_title = |title: &str| stories.iter().find(|s| s["title"] == title).cloned();
+    assert!(by_title("Press ferry").is_none(), "a press story in an anonymous export");
+    let quoted = by_title("Quotable ferry").unwrap();
+    assert_eq!((quoted["body"].as_str(), quoted["quoting_allowed"].as_bool()), (Some(quotable), Some(true)));
+    assert!(quoted["citation"].as_str().unwrap().contains(quoted["id"].as_str().unwrap()));
+    let unquoted = by_title("Unquotable ferry").unwrap();
+    assert_eq!((unquoted["body"].clone(), unquoted["quoting_allowed"].as_bool()), (Value::Null, Some(false)));
+    for key in ["private_terms", "consent", "receipt"] {
+        assert!(quoted.get(key).is_none(), "{key} exported");
+    }
+
+    // Anonymous CSV: the same two rows, quoted properly, no text for the unquotable one.
+    let response = server.client.get(server.url("/api/v1/export.csv?q=ferry&sort=oldest")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(response.headers()["content-disposition"].to_str().unwrap().contains(".csv"));
+    let csv = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    let row = |title: &str| rows.iter().find(|r| &r[column("title")] == title).unwrap().clone();
+    assert_eq!(&row("Quotable ferry")[column("body")], quotable);
+    let unquoted = row("Unquotable ferry");
+    assert_eq!((&unquoted[column("body")], &unquoted[column("quoting_allowed")]), ("", "no"));
+    assert!(!csv.contains("Press ferry") && !csv.contains("counting"));
+
+    // A journalist's token adds press stories.
+    let (_, export) = server.get_json("/api/v1/export.json?q=ferry", Some(&journalist)).await;
+    assert_eq!(export["total"], 3);
+
+    // A bad filter is a 400, and is not logged as an export.
+    assert_eq!(server.get_json("/api/v1/export.json?q=ferry&origin=XX", None).await.0, 400);
+
+    // The log says who exported which query, and only admins read it.
+    assert_eq!(server.get_json("/api/v1/admin/exports", Some(&journalist)).await.0, 403);
+    assert_eq!(server.get_json("/api/v1/admin/exports", None).await.0, 401);
+    let (status, log) = server.get_json("/api/v1/admin/exports", Some(&admin)).await;
+    assert_eq!(status, 200);
+    let entries: Vec<(&str, &str, i64)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["actor"].as_str().unwrap(), e["format"].as_str().unwrap(), e["stories"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(entries, vec![("jon", "json", 3), ("anonymous", "csv", 2), ("anonymous", "json", 2)]);
+    assert!(
+        log[1]["query"].as_str().unwrap().contains("q=ferry")
+            && log[1]["query"].as_str().unwrap().contains("sort=oldest")
+    );
+
+    // The search page links to the export of what it shows.
+    let (_, page) = server.get_text("/search?q=ferry").await;
+    assert!(page.contains("/search/export.csv?q=ferry"), "no export link");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn journalists_create_list_and_revoke_tokens() {
+    let server = TestServer::start().await;
+    let journalist = server.user(Role::Journalist, "jon").await;
+    let other = server.user(Role::Journalist, "kim").await;
+    let (status, created) = server.post_json("/api/v1/tokens", &json!({"label": "data desk"}), Some(&journalist)).await;
+    assert_eq!(status, 201, "{created}");
+    let token = created["token"].as_str().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+    let (_, tokens) = server.get_json("/api/v1/tokens", Some(&token)).await;
+    let listed = tokens.as_array().unwrap();
+    assert_eq!(listed.len(), 2, "the login token and the new one: {tokens}");
+    assert_eq!(listed[0]["label"], "data desk");
+    assert!(!tokens.to_string().contains(&token), "a token is never listed");
+    let id = listed[0]["id"].as_i64().unwrap();
+
+    // Only its owner can revoke it; once revoked it opens nothing.
+    let revoke = |token: String| {
+        let server = &server;
+        async move {
+            let response = server
+                .client
+                .delete(server.url(&format!("/api/v1/tokens/{id}")))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap();
+            response.status().as_u16()
+        }
+    };
+    assert_eq!(revoke(other.clone()).await, 404);
+    assert_eq!(server.get_json("/api/v1/tokens", Some(&token)).await.0, 200);
+    assert_eq!(revoke(journalist.clone()).await, 204);
+    assert_eq!(server.get_json("/api/v1/tokens", Some(&token)).await.0, 401);
+    assert_eq!(server.get_json("/api/v1/search?q=x", Some(&token)).await.0, 401);
+    assert_eq!(revoke(journalist.clone()).await, 404);
+    assert_eq!(server.get_json("/api/v1/tokens", Some(&journalist)).await.0, 200, "the other token still works");
+
+    // Bad input says what is wrong; no token, no tokens.
+    let (status, error) =
+        server.post_json("/api/v1/tokens", &json!({"label": "x".repeat(81)}), Some(&journalist)).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("label")));
+    assert_eq!(server.post_json("/api/v1/tokens", &json!({}), None).await.0, 401);
+    server.stop().await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_draft_is_checked_against_the_terminology_guide() {

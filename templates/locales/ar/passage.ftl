@@ -107,6 +107,7 @@ search-previous = → الصفحة السابقة
 search-next = الصفحة التالية ←
 search-narrow = تضييق النتائج
 search-selected = (محدَّد — الضغط هنا يزيل عامل التصفية هذا)
+search-export = نزّل هذه النتائج (النص المنشور فقط، وحيث يُسمح بالاقتباس فقط):
 search-sort = الترتيب
 search-sort-default = الأنسب أولاً (أو الأحدث دون كلمات بحث)
 search-sort-relevance = الأنسب

@@ -91,6 +91,7 @@ search-previous = ← Previous page
 search-next = Next page →
 search-narrow = Narrow down
 search-selected = (selected — follow to remove this filter)
+search-export = Download these results (published text only, and only where quoting is allowed):
 search-sort = Sort by
 search-sort-default = Best match first (or newest without words)
 search-sort-relevance = Best match

@@ -95,6 +95,7 @@ search-previous = ← Página anterior
 search-next = Página siguiente →
 search-narrow = Afinar la búsqueda
 search-selected = (seleccionado — siga el enlace para quitar este filtro)
+search-export = Descargar estos resultados (solo el texto publicado, y solo si se permite citar):
 search-sort = Ordenar por
 search-sort-default = Más relevantes primero (o más recientes sin palabras)
 search-sort-relevance = Más relevantes

@@ -91,6 +91,7 @@ search-previous = → صفحه قبلی
 search-next = صفحه بعدی ←
 search-narrow = محدود کردن نتایج
 search-selected = (انتخاب‌شده — با باز کردن این لینک، این فیلتر برداشته می‌شود)
+search-export = دریافت این نتیجه‌ها (فقط متن منتشرشده، و فقط جایی که نقل قول مجاز است):
 search-sort = مرتب‌سازی
 search-sort-default = مرتبط‌ترین اول (یا تازه‌ترین بدون واژه)
 search-sort-relevance = مرتبط‌ترین

@@ -95,6 +95,7 @@ search-previous = ← Page précédente
 search-next = Page suivante →
 search-narrow = Affiner
 search-selected = (sélectionné — suivez le lien pour retirer ce filtre)
+search-export = Télécharger ces résultats (texte publié seulement, et seulement si la citation est permise) :
 search-sort = Trier par
 search-sort-default = Les plus pertinentes d’abord (ou les plus récentes sans mots)
 search-sort-relevance = Pertinence
