@@ -241,6 +241,14 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/moderation/stories/{id}/unpublish",
         "/api/v1/terminology",
         "/api/v1/terminology/check",
+        "/api/v1/export.csv",
+        "/api/v1/export.json",
+        "/api/v1/admin/exports",
+        "/api/v1/tokens",
+        "/api/v1/tokens/{id}",
+        "/api/v1/join",
+        "/api/v1/admin/access-requests",
+        "/api/v1/admin/access-requests/{id}",
     ] {
         assert!(paths.contains_key(path), "{path} missing from the OpenAPI document");
     }

@@ -16,6 +16,10 @@ pub enum AccountError {
     WeakPassword(usize),
     #[error("a username has 1 to 64 letters, digits, dots, dashes or underscores")]
     BadUsername,
+    #[error("this username is taken; choose another")]
+    UsernameTaken,
+    #[error("{field}: {message}")]
+    BadField { field: &'static str, message: String },
     #[error("password hashing failed: {0}")]
     Hash(String),
     #[error("the OS random source failed: {0}")]
@@ -73,6 +77,58 @@ fn hash_password(password: &str) -> Result<String, AccountError> {
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|e| AccountError::Hash(e.to_string()))
+}
+
+/// What someone asking for a journalist's account sends (`/join`).
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JoinForm {
+    /// Their own name.
+    #[serde(default)]
+    pub name: String,
+    /// Newsroom, university or organisation.
+    #[serde(default)]
+    pub outlet: String,
+    /// What they want to use the archive for.
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+/// Records a request for a journalist's account. Nothing can be done with it until an
+/// admin grants it.
+pub async fn request_access(store: &Store, form: &JoinForm) -> Result<i64, AccountError> {
+    let text = |field: &'static str, value: &str, max: usize| {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(AccountError::BadField { field, message: "this is needed".into() });
+        }
+        if value.chars().count() > max {
+            return Err(AccountError::BadField { field, message: format!("at most {max} characters") });
+        }
+        Ok(value.to_owned())
+    };
+    let name = text("name", &form.name, 200)?;
+    let outlet = text("outlet", &form.outlet, 200)?;
+    let purpose = text("purpose", &form.purpose, 2000)?;
+    let username = form.username.trim();
+    if !valid_username(username) {
+        return Err(AccountError::BadUsername);
+    }
+    if form.password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AccountError::WeakPassword(MIN_PASSWORD_CHARS));
+    }
+    if store.username_taken(username).await? {
+        return Err(AccountError::UsernameTaken);
+    }
+    let password = form.password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AccountError::Hash(e.to_string()))??;
+    Ok(store.insert_access_request(username, &hash, &name, &outlet, &purpose).await?)
 }
 
 /// A hash to verify against when the user does not exist, so timing does not tell.

@@ -240,3 +240,134 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 }
+
+/// A request for a journalist's account, as an admin reviews it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AccessRequest {
+    pub id: i64,
+    pub username: String,
+    pub name: String,
+    pub outlet: String,
+    pub purpose: String,
+    pub created_at: String,
+    /// `pending`, `granted` or `refused`.
+    pub status: String,
+    pub decided_by: Option<String>,
+}
+
+impl Store {
+    /// Whether a username is taken by an account or a pending request.
+    pub async fn username_taken(&self, username: &str) -> Result<bool> {
+        let taken: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM users WHERE username = ?1) \
+             + (SELECT COUNT(*) FROM access_requests WHERE username = ?1 AND status = 'pending')",
+        )
+        .bind(username)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(taken > 0)
+    }
+
+    pub async fn insert_access_request(
+        &self,
+        username: &str,
+        password_hash: &str,
+        name: &str,
+        outlet: &str,
+        purpose: &str,
+    ) -> Result<i64> {
+        let done = sqlx::query(
+            "INSERT INTO access_requests (username, password_hash, name, outlet, purpose, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(username)
+        .bind(password_hash)
+        .bind(name)
+        .bind(outlet)
+        .bind(purpose)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    /// Access requests, pending first, then the newest.
+    pub async fn access_requests(&self) -> Result<Vec<AccessRequest>> {
+        let rows = sqlx::query(
+            "SELECT id, username, name, outlet, purpose, created_at, status, decided_by FROM access_requests \
+             ORDER BY status != 'pending', id DESC LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AccessRequest {
+                    id: r.try_get("id")?,
+                    username: r.try_get("username")?,
+                    name: r.try_get("name")?,
+                    outlet: r.try_get("outlet")?,
+                    purpose: r.try_get("purpose")?,
+                    created_at: r.try_get("created_at")?,
+                    status: r.try_get("status")?,
+                    decided_by: r.try_get("decided_by")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Decides a pending request in one transaction: granting creates the journalist's
+    /// account with the password they chose; the stored hash is cleared either way.
+    /// `WrongState` if the request was already decided, `Duplicate` if the username was
+    /// taken meanwhile.
+    pub async fn decide_access_request(&self, id: i64, grant: bool, admin: &str) -> Result<AccessRequest> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("SELECT username, password_hash, status FROM access_requests WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let status: String = row.try_get("status")?;
+        if status != "pending" {
+            return Err(StoreError::WrongState("decided"));
+        }
+        let username: String = row.try_get("username")?;
+        let hash: String = row.try_get("password_hash")?;
+        let at = now();
+        if grant {
+            let inserted = sqlx::query(
+                "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, 'journalist', ?)",
+            )
+            .bind(&username)
+            .bind(&hash)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await;
+            match inserted {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(StoreError::Duplicate(username));
+                }
+                other => other?,
+            };
+        }
+        sqlx::query(
+            "UPDATE access_requests SET status = ?, decided_by = ?, decided_at = ?, password_hash = '' WHERE id = ?",
+        )
+        .bind(if grant { "granted" } else { "refused" })
+        .bind(admin)
+        .bind(&at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        super::stories::audit(
+            &mut tx,
+            &at,
+            admin,
+            if grant { "grant access" } else { "refuse access" },
+            None,
+            &username,
+        )
+        .await?;
+        tx.commit().await?;
+        self.access_requests().await?.into_iter().find(|r| r.id == id).ok_or(StoreError::NotFound)
+    }
+}

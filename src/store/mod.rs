@@ -17,7 +17,7 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::media::MediaFiles;
-pub use accounts::{ExportRecord, Role, SessionKind, SessionUser, TokenInfo, User};
+pub use accounts::{AccessRequest, ExportRecord, Role, SessionKind, SessionUser, TokenInfo, User};
 pub use photos::Rendition;
 pub use stories::{Change, ReceiptView, Release};
 

@@ -834,3 +834,85 @@ pub async fn revoke_token(
         Err(Error::not_found("token"))
     }
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct JoinView {
+    /// Always `pending`: an admin verifies every request.
+    pub status: &'static str,
+    pub message: &'static str,
+}
+
+const JOIN_PENDING: &str = "Thank you. An administrator will verify your request; once granted, log in with the username and password you chose.";
+
+/// Ask for a journalist's or researcher's account. An admin verifies and grants it.
+#[utoipa::path(post, path = "/api/v1/join", tag = "reader", request_body = accounts::JoinForm,
+    responses((status = 202, body = JoinView), (status = 400, body = super::error::ErrorBody),
+              (status = 409, body = super::error::ErrorBody)))]
+pub async fn request_access(
+    state: web::Data<AppState>,
+    Json(form): Json<accounts::JoinForm>,
+) -> Result<HttpResponse, Error> {
+    accounts::request_access(&state.store, &form).await?;
+    Ok(HttpResponse::Accepted().json(JoinView { status: "pending", message: JOIN_PENDING }))
+}
+
+/// Access requests, pending first (admins).
+#[utoipa::path(get, path = "/api/v1/admin/access-requests", tag = "staff",
+    responses((status = 200, body = Vec<crate::store::AccessRequest>), (status = 403, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn access_requests(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(state.store.access_requests().await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccessDecision {
+    /// `grant` (the journalist's account is created) or `refuse`.
+    pub decision: String,
+}
+
+/// Grant or refuse an access request (admins).
+#[utoipa::path(post, path = "/api/v1/admin/access-requests/{id}", tag = "staff", request_body = AccessDecision,
+    responses((status = 200, body = crate::store::AccessRequest), (status = 400, body = super::error::ErrorBody),
+              (status = 409, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn decide_access(
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    id: web::Path<String>,
+    Json(form): Json<AccessDecision>,
+) -> Result<HttpResponse, Error> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("access request"))?;
+    let request = decide_access_request(&state, &admin.user.username, id, &form.decision).await?;
+    Ok(HttpResponse::Ok().json(request))
+}
+
+/// The one way an access request is decided, for the API and the admin page.
+pub(super) async fn decide_access_request(
+    state: &AppState,
+    admin: &str,
+    id: i64,
+    decision: &str,
+) -> Result<crate::store::AccessRequest, Error> {
+    let grant = match decision {
+        "grant" => true,
+        "refuse" => false,
+        _ => {
+            return Err(Error::bad_request("invalid_decision", "The decision is \"grant\" or \"refuse\".")
+                .with_field("decision"));
+        }
+    };
+    match state.store.decide_access_request(id, grant, admin).await {
+        Ok(request) => Ok(request),
+        Err(crate::store::StoreError::NotFound) => Err(Error::not_found("access request")),
+        Err(crate::store::StoreError::WrongState(_)) => {
+            Err(Error::new(StatusCode::CONFLICT, "already_decided", "This request was already decided."))
+        }
+        Err(crate::store::StoreError::Duplicate(_)) => Err(Error::new(
+            StatusCode::CONFLICT,
+            "username_taken",
+            "An account with this username was created meanwhile; refuse the request and ask for another username.",
+        )),
+        Err(error) => Err(error.into()),
+    }
+}

@@ -263,6 +263,25 @@ impl From<AccountError> for Error {
             AccountError::BadCredentials => {
                 Error::new(StatusCode::UNAUTHORIZED, "bad_credentials", "Wrong username or password.")
             }
+            AccountError::BadUsername => Error::bad_request(
+                "bad_username",
+                "A username has 1 to 64 letters, digits, dots, dashes or underscores.",
+            )
+            .with_field("username"),
+            AccountError::WeakPassword(min) => {
+                Error::bad_request("weak_password", format!("The password needs at least {min} characters."))
+                    .with_field("password")
+            }
+            AccountError::UsernameTaken => {
+                Error::new(StatusCode::CONFLICT, "username_taken", "This username is taken; choose another.")
+                    .with_field("username")
+            }
+            AccountError::BadField { field, message } => {
+                let mut chars = message.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+                let message = format!("{first}{}.", chars.as_str());
+                Error::bad_request("invalid_field", message).with_field(field)
+            }
             AccountError::Store(e) => e.into(),
             other => Error::internal(&other),
         }

@@ -119,6 +119,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(api_route("/export.csv").route(web::get().to(api::export_csv_file)))
             .service(api_route("/export.json").route(web::get().to(api::export_json_file)))
             .service(api_route("/admin/exports").route(web::get().to(api::export_log)))
+            .service(api_route("/join").route(web::post().to(api::request_access)))
+            .service(api_route("/admin/access-requests").route(web::get().to(api::access_requests)))
+            .service(api_route("/admin/access-requests/{id}").route(web::post().to(api::decide_access)))
             .service(
                 api_route("/tokens").route(web::get().to(api::list_tokens)).route(web::post().to(api::create_token)),
             )
@@ -141,6 +144,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(page_route("/stories/{id}").route(web::get().to(pages::story)))
     .service(page_route("/search/export.csv").route(web::get().to(api::export_csv_file)))
     .service(page_route("/search/export.json").route(web::get().to(api::export_json_file)))
+    .service(page_route("/join").route(web::get().to(pages::join_form)).route(web::post().to(pages::join)))
     .service(page_route("/guide").route(web::get().to(pages::guide)).route(web::post().to(pages::check_guide)))
     .service(page_route("/stories/{id}/photo").route(web::get().to(photos::story_photo)))
     .service(page_route("/stories/{id}/photo/thumbnail").route(web::get().to(photos::story_thumbnail)))

@@ -1058,3 +1058,41 @@ pub async fn check_guide(
     let checked = super::api::check_draft(state.settings.terminology, &form.text, Some(&form.language));
     guide_page(&state, &viewer, &form, Some(checked))
 }
+
+fn join_page(
+    status: StatusCode,
+    form: &crate::accounts::JoinForm,
+    error: Option<Error>,
+    done: bool,
+) -> Result<HttpResponse, Error> {
+    let kept =
+        context! { name => &form.name, outlet => &form.outlet, purpose => &form.purpose, username => &form.username };
+    let (error, field) = match error {
+        Some(error) => (Some(error.message), error.field),
+        None => (None, None),
+    };
+    let body = page("join.html", None, context! { form => kept, error, field, done })?;
+    let mut response = private_html(body);
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub async fn join_form() -> Result<HttpResponse, Error> {
+    join_page(StatusCode::OK, &crate::accounts::JoinForm::default(), None, false)
+}
+
+pub async fn join(
+    state: web::Data<AppState>,
+    Form(form): Form<crate::accounts::JoinForm>,
+) -> Result<HttpResponse, Error> {
+    match crate::accounts::request_access(&state.store, &form).await {
+        Ok(_) => join_page(StatusCode::OK, &crate::accounts::JoinForm::default(), None, true),
+        Err(error) => {
+            let error = Error::from(error);
+            if error.status.is_server_error() {
+                return Err(error.page());
+            }
+            join_page(error.status, &form, Some(error), false)
+        }
+    }
+}

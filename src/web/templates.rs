@@ -20,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("story.html", include_str!("../../templates/story.html")),
     ("guide.html", include_str!("../../templates/guide.html")),
+    ("join.html", include_str!("../../templates/join.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("flag_labels.html", include_str!("../../templates/flag_labels.html")),
     ("moderate_queue.html", include_str!("../../templates/moderate_queue.html")),

@@ -206,3 +206,93 @@ async fn a_draft_is_checked_against_the_terminology_guide() {
     assert!(!captured_log().contains("marker-7Q2"));
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_journalist_asks_for_access_and_an_admin_grants_it() {
+    let server = TestServer::start().await;
+    let admin = server.user(Role::Admin, "ada").await;
+    let request = json!({"name": "Lina Haddad", "outlet": "Daily Ledger", "purpose": "A series on care workers.",
+                         "username": "lina.h", "password": "a long enough password"});
+    let (status, answer) = server.post_json("/api/v1/join", &request, None).await;
+    assert_eq!((status, answer["status"].as_str()), (202, Some("pending")), "{answer}");
+    let login = json!({"username": "lina.h", "password": "a long enough password"});
+    assert_eq!(server.post_json("/api/v1/session", &login, None).await.0, 401, "no account before an admin decides");
+
+    // Bad requests say which field is wrong; a username cannot be asked for twice.
+    for (change, status, field) in [
+        (json!({"outlet": " "}), 400, "outlet"),
+        (json!({"username": "lina h"}), 400, "username"),
+        (json!({"password": "short"}), 400, "password"),
+        (json!({}), 409, "username"),
+    ] {
+        let mut body = request.clone();
+        for (key, value) in change.as_object().unwrap() {
+            body[key] = value.clone();
+        }
+        let (got, error) = server.post_json("/api/v1/join", &body, None).await;
+        assert_eq!((got, error["error"]["field"].as_str()), (status, Some(field)), "{change}: {error}");
+    }
+
+    // Only admins see and decide requests; the list never holds the password.
+    let journalist = server.user(Role::Journalist, "jon").await;
+    assert_eq!(server.get_json("/api/v1/admin/access-requests", Some(&journalist)).await.0, 403);
+    let (status, requests) = server.get_json("/api/v1/admin/access-requests", Some(&admin)).await;
+    assert_eq!(status, 200);
+    assert_eq!(requests[0]["outlet"], "Daily Ledger");
+    assert!(!requests.to_string().contains("argon2"), "{requests}");
+    let id = requests[0]["id"].as_i64().unwrap();
+    let decide = |decision: &str| json!({ "decision": decision });
+    let path = format!("/api/v1/admin/access-requests/{id}");
+    assert_eq!(server.post_json(&path, &decide("maybe"), Some(&admin)).await.0, 400);
+    let (status, granted) = server.post_json(&path, &decide("grant"), Some(&admin)).await;
+    assert_eq!((status, granted["status"].as_str()), (200, Some("granted")), "{granted}");
+    assert_eq!(server.post_json(&path, &decide("refuse"), Some(&admin)).await.0, 409);
+    let (status, session) = server.post_json("/api/v1/session", &login, None).await;
+    assert_eq!((status, session["role"].as_str()), (200, Some("journalist")), "{session}");
+
+    // A refused request opens nothing.
+    let other =
+        json!({"name": "X", "outlet": "Y", "purpose": "Z", "username": "xyz", "password": "another long password"});
+    server.post_json("/api/v1/join", &other, None).await;
+    let (_, requests) = server.get_json("/api/v1/admin/access-requests", Some(&admin)).await;
+    let id = requests[0]["id"].as_i64().unwrap();
+    let path = format!("/api/v1/admin/access-requests/{id}");
+    assert_eq!(server.post_json(&path, &decide("refuse"), Some(&admin)).await.0, 200);
+    let login = json!({"username": "xyz", "password": "another long password"});
+    assert_eq!(server.post_json("/api/v1/session", &login, None).await.0, 401);
+
+    // The page works without JavaScript and keeps what was typed when something is wrong.
+    assert_eq!(server.get_text("/join").await.0, 200);
+    let response = server
+        .client
+        .post(server.url("/join"))
+        .form(&[
+            ("name", "Sam"),
+            ("outlet", ""),
+            ("purpose", "Research"),
+            ("username", "sam"),
+            ("password", "long enough pw"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("role=\"alert\"") && page.contains("value=\"Sam\""), "{page}");
+    let response = server
+        .client
+        .post(server.url("/join"))
+        .form(&[
+            ("name", "Sam"),
+            ("outlet", "Uni"),
+            ("purpose", "Research"),
+            ("username", "sam"),
+            ("password", "long enough pw"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.text().await.unwrap().contains("Thank you"));
+    server.stop().await;
+}
