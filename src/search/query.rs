@@ -187,3 +187,67 @@ mod tests {
         assert!(parse("foo\"").is_err());
     }
 }
+
+/// A query that does not parse, mended the way its writer most likely meant it: an unclosed
+/// quote closed, an empty phrase, a stray minus or a dangling `OR`/`AND` dropped, `OR` beside
+/// an exclusion dropped. `None` when it parses already, or cannot be mended (too long, or
+/// only exclusions). The pages search for the mended query and say how they read it.
+pub fn mend(input: &str) -> Option<String> {
+    let mut query = input.to_owned();
+    // Each pass mends one kind of fault; there are five.
+    for _ in 0..6 {
+        let fault = match parse(&query) {
+            Ok(_) => return (query != input).then_some(query),
+            Err(fault) => fault,
+        };
+        query = match fault {
+            QueryError::UnclosedQuote => format!("{query}\""),
+            QueryError::EmptyPhrase => query.replace("\"\"", " "),
+            QueryError::DanglingMinus => {
+                let words: Vec<&str> = query.split_whitespace().filter(|w| *w != "-").collect();
+                words.join(" ").trim_end_matches('-').to_owned()
+            }
+            QueryError::DanglingOperator(_) | QueryError::ExcludedAlternative => {
+                let words: Vec<&str> = query.split_whitespace().collect();
+                let is_operator = |w: &str| w == "OR" || w == "AND";
+                let mut kept: Vec<&str> = Vec::new();
+                for (i, word) in words.iter().enumerate() {
+                    let next = words.get(i + 1).copied();
+                    let dangling = is_operator(word)
+                        && (kept.last().is_none_or(|w| is_operator(w) || w.starts_with('-'))
+                            || next.is_none_or(|w| is_operator(w) || w.starts_with('-')));
+                    if !dangling {
+                        kept.push(word);
+                    }
+                }
+                kept.join(" ")
+            }
+            QueryError::OnlyExclusions | QueryError::TooLong(_) | QueryError::TooManyItems(_) => return None,
+        };
+    }
+    None
+}
+
+#[cfg(test)]
+mod mend_tests {
+    use super::*;
+
+    #[test]
+    fn malformed_queries_are_read_as_meant() {
+        for (typed, read) in [
+            ("\"first winter", "\"first winter\""),
+            ("nurse \"\" Eritrea", "nurse   Eritrea"),
+            ("nurse - winter", "nurse winter"),
+            ("nurse OR", "nurse"),
+            ("OR nurse AND AND doctor", "nurse AND doctor"),
+            ("nurse OR -doctor", "nurse -doctor"),
+            ("\"a\" OR", "\"a\""),
+        ] {
+            let mended = mend(typed).unwrap_or_else(|| panic!("{typed:?} not mended"));
+            assert_eq!(mended, read, "{typed:?}");
+            assert!(parse(&mended).is_ok());
+        }
+        assert_eq!(mend("nurse doctor"), None, "a good query is left alone");
+        assert_eq!(mend("-winter"), None, "nothing to search for");
+    }
+}

@@ -606,7 +606,17 @@ pub async fn search(
     viewer: Viewer,
     request: web::Query<SearchRequest>,
 ) -> Result<HttpResponse, Error> {
-    let request = request.into_inner();
+    let mut request = request.into_inner();
+    // A query that does not parse is read the way it was most likely meant, and the page
+    // says how (the API answers 400 instead).
+    let read_as = match crate::search::query::parse(&request.q) {
+        Err(_) => crate::search::query::mend(&request.q),
+        Ok(_) => None,
+    };
+    let typed = read_as.as_ref().map(|_| request.q.clone());
+    if let Some(mended) = &read_as {
+        request.q = mended.clone();
+    }
     let filters = context! {
         theme => &request.theme, origin => &request.origin, transit => &request.transit,
         residence => &request.residence, language => &request.language, year_from => &request.year_from,
@@ -621,7 +631,7 @@ pub async fn search(
             (exported.page, exported.per_page) = (None, None);
             let export_query = serde_html_form::to_string(&exported).unwrap_or_default();
             let ctx = context! {
-                export_query,
+                export_query, read_as, typed,
                 q => &request.q, filters, total, page, pages,
                 hits => ser(hits.into_iter().map(HitView::new).collect::<Vec<_>>()),
                 facets => ser(facet_views(&request, &facets)),

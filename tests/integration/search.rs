@@ -347,3 +347,17 @@ async fn a_story_page_lists_stories_like_it() {
     assert!(!alike.contains(&format!("/stories/{id}\"")), "the story lists itself");
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_query_is_a_400_in_the_api_and_read_leniently_on_the_page() {
+    let server = archive().await;
+    let typed = "\"night shift";
+    let path = format!("/api/v1/search?{}", serde_html_form_encode(&[("q", typed)]));
+    let (status, error) = server.get_json(&path, None).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("q")), "{error}");
+    let (status, page) = server.get_text(&format!("/search?{}", serde_html_form_encode(&[("q", typed)]))).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"notice read-as\""), "the page says how it read the query");
+    assert!(page.contains("</mark> in Hamburg"), "and shows what the mended query finds, highlighted");
+    server.stop().await;
+}
