@@ -249,6 +249,11 @@ async fn the_openapi_document_describes_every_route() {
         "/api/v1/join",
         "/api/v1/admin/access-requests",
         "/api/v1/admin/access-requests/{id}",
+        "/api/v1/stories/{id}/contact",
+        "/api/v1/contact-requests",
+        "/api/v1/moderation/contact-requests",
+        "/api/v1/moderation/contact-requests/{id}",
+        "/api/v1/receipts/contact",
     ] {
         assert!(paths.contains_key(path), "{path} missing from the OpenAPI document");
     }

@@ -3,6 +3,7 @@
 //! migrations are the `.sql` files under `migrations/`.
 
 mod accounts;
+mod contact;
 mod photos;
 pub mod sealing;
 mod stories;
@@ -18,6 +19,7 @@ use tokio::sync::Notify;
 use crate::config::Settings;
 use crate::media::MediaFiles;
 pub use accounts::{AccessRequest, ExportRecord, Role, SessionKind, SessionUser, TokenInfo, User};
+pub use contact::{ContactRequest, ContactStatus};
 pub use photos::Rendition;
 pub use stories::{Change, ReceiptView, Release};
 

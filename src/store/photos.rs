@@ -133,7 +133,9 @@ impl Store {
             "DELETE FROM keys.wrapped_keys WHERE \
              owner IN (SELECT id FROM tombstones) OR owner IN (SELECT id || '/photo' FROM tombstones) \
              OR (created_at < ? AND NOT EXISTS (SELECT 1 FROM stories \
-                 WHERE stories.id = keys.wrapped_keys.owner OR stories.id || '/photo' = keys.wrapped_keys.owner))",
+                 WHERE stories.id = keys.wrapped_keys.owner OR stories.id || '/photo' = keys.wrapped_keys.owner) \
+                 AND NOT EXISTS (SELECT 1 FROM contact_requests c \
+                 WHERE c.story_id || '/contact/' || c.id = keys.wrapped_keys.owner))",
         )
         .bind(cutoff)
         .execute(&self.pool)

@@ -82,7 +82,7 @@ macro_rules! published_columns {
     () => {
         "id, language, published_title, published_body, published_pseudonym, \
     origin_country, transit_countries, residence_country, year, themes, visibility, allow_quotes, \
-    published_at, (allow_photo AND EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
+    allow_contact, published_at, (allow_photo AND EXISTS (SELECT 1 FROM photos WHERE photos.story_id = stories.id \
     AND photos.display_file IS NOT NULL)) AS photo"
     };
 }
@@ -184,6 +184,7 @@ fn published(row: &SqliteRow) -> Result<PublishedStory> {
         themes: json_list(row, "themes")?,
         visibility: visibility(row)?,
         allow_quotes: row.try_get("allow_quotes")?,
+        allow_contact: row.try_get("allow_contact")?,
         published_at: row.try_get("published_at")?,
         photo: row.try_get("photo")?,
     })
@@ -272,12 +273,15 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes the keys of story `id` (its text's and its photo's), committed on its own:
-    /// from this moment its sealed text cannot be opened, whatever copies exist.
+    /// Deletes the keys of story `id` (its text's, its photo's and its teller's contact
+    /// replies'), committed on its own: from this moment none of it can be opened, whatever
+    /// copies exist.
     async fn destroy_keys(&self, id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ?)")
+        // Story ids are base 32: no LIKE wildcard can hide in one.
+        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ?) OR owner LIKE ?")
             .bind(id)
             .bind(photo_aad(id))
+            .bind(format!("{id}/contact/%"))
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -364,6 +364,9 @@ pub struct PublishedStory {
     pub themes: Vec<String>,
     pub visibility: Visibility,
     pub allow_quotes: bool,
+    /// The teller accepts interview requests through the archive (shown to journalists only).
+    #[serde(skip)]
+    pub allow_contact: bool,
     pub published_at: String,
     /// A photo is published with the story and its teller allows it to be shown.
     #[serde(skip)]

@@ -150,6 +150,8 @@ pub struct ReceiptStatusView {
     /// A message from the moderators, if any.
     pub message: Option<String>,
     pub story_url: Option<String>,
+    /// Journalists' requests to interview you that a moderator passed on.
+    pub contact_requests: Vec<crate::store::ContactRequest>,
 }
 
 pub(super) fn unknown_receipt() -> Error {
@@ -171,6 +173,7 @@ pub async fn receipt_status(state: web::Data<AppState>, Json(form): Json<Receipt
         explanation: view.status.explanation(),
         message: view.message,
         story_url: (view.status == Status::Published).then(|| format!("/stories/{}", view.id)),
+        contact_requests: state.store.contact_requests_for_story(&view.id).await?,
     }))
 }
 
@@ -915,4 +918,189 @@ pub(super) async fn decide_access_request(
         )),
         Err(error) => Err(error.into()),
     }
+}
+
+/// The longest message a journalist may send with a contact request.
+pub const MAX_CONTACT_MESSAGE_CHARS: usize = 2000;
+/// The longest answer a storyteller may send.
+pub const MAX_CONTACT_REPLY_CHARS: usize = 1000;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactForm {
+    /// Who the journalist is and what the interview would be for.
+    pub message: String,
+}
+
+/// Checks what someone wrote in a contact form field: not empty, not too long.
+fn contact_text(field: &'static str, text: &str, max: usize) -> Result<String, Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::bad_request("empty_field", format!("Write the {field} first.")).with_field(field));
+    }
+    if text.chars().count() > max {
+        return Err(
+            Error::bad_request("too_long", format!("The {field} has at most {max} characters.")).with_field(field)
+        );
+    }
+    Ok(text.to_owned())
+}
+
+/// The one way a journalist's contact request is made, for the API and the story page.
+pub(super) async fn ask_for_contact(
+    state: &AppState,
+    session: &crate::store::SessionUser,
+    story_id: &str,
+    message: &str,
+) -> Result<(), Error> {
+    if session.user.role == crate::store::Role::Moderator {
+        return Err(Error::forbidden());
+    }
+    let message = contact_text("message", message, MAX_CONTACT_MESSAGE_CHARS)?;
+    // The journalist must be able to read the story they ask about.
+    let viewer = Viewer(Some(session.clone()));
+    readable_story(state, &viewer, story_id).await?;
+    let id = crate::story::submit::new_id().map_err(|e| Error::internal(&e))?;
+    match state.store.insert_contact_request(&id, story_id, session.user.id, &message).await {
+        Err(crate::store::StoreError::WrongState(_)) => Err(Error::new(
+            StatusCode::CONFLICT,
+            "contact_not_allowed",
+            "The storyteller does not accept contact requests for this story.",
+        )),
+        other => Ok(other?),
+    }
+}
+
+/// Ask, through the archive, to interview the teller of a story whose consent allows contact.
+/// A moderator relays the request; the storyteller answers if they wish. The journalist
+/// learns only what the storyteller writes back.
+#[utoipa::path(post, path = "/api/v1/stories/{id}/contact", tag = "staff", request_body = ContactForm,
+    responses((status = 201, body = Vec<crate::store::ContactRequest>), (status = 400, body = super::error::ErrorBody),
+              (status = 409, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn request_contact(
+    state: web::Data<AppState>,
+    Staff(session): Staff,
+    id: web::Path<String>,
+    Json(form): Json<ContactForm>,
+) -> Result<HttpResponse, Error> {
+    ask_for_contact(&state, &session, &id, &form.message).await?;
+    let mine = state.store.contact_requests_of(session.user.id).await?;
+    Ok(HttpResponse::Created().insert_header((header::CACHE_CONTROL, "no-store")).json(mine))
+}
+
+/// The signed-in journalist's contact requests, with the storyteller's answer where they
+/// said yes.
+#[utoipa::path(get, path = "/api/v1/contact-requests", tag = "staff",
+    responses((status = 200, body = Vec<crate::store::ContactRequest>)), security(("bearer" = [])))]
+pub async fn my_contact_requests(state: web::Data<AppState>, Staff(session): Staff) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(state.store.contact_requests_of(session.user.id).await?))
+}
+
+/// Contact requests waiting for a moderator.
+#[utoipa::path(get, path = "/api/v1/moderation/contact-requests", tag = "staff",
+    responses((status = 200, body = Vec<crate::store::ContactRequest>)), security(("bearer" = [])))]
+pub async fn pending_contact_requests(
+    state: web::Data<AppState>,
+    _moderator: Moderator,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(state.store.pending_contact_requests().await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactDecision {
+    /// `relay` (the storyteller sees it on their receipt page) or `decline`.
+    pub action: String,
+}
+
+/// The one way a moderator decides a contact request, for the API and the queue page.
+pub(super) async fn decide_contact(
+    state: &AppState,
+    moderator: &str,
+    id: &str,
+    action: &str,
+) -> Result<crate::store::ContactRequest, Error> {
+    let relay = match action {
+        "relay" => true,
+        "decline" => false,
+        _ => {
+            return Err(
+                Error::bad_request("invalid_action", "The action is \"relay\" or \"decline\".").with_field("action")
+            );
+        }
+    };
+    match state.store.decide_contact_request(id, relay, moderator).await {
+        Err(crate::store::StoreError::NotFound) => Err(Error::not_found("contact request")),
+        Err(crate::store::StoreError::WrongState(_)) => {
+            Err(Error::new(StatusCode::CONFLICT, "already_decided", "This request was already decided."))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Relay a contact request to the storyteller, or decline it.
+#[utoipa::path(post, path = "/api/v1/moderation/contact-requests/{id}", tag = "staff", request_body = ContactDecision,
+    responses((status = 200, body = crate::store::ContactRequest), (status = 409, body = super::error::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn decide_contact_request(
+    state: web::Data<AppState>,
+    Moderator(session): Moderator,
+    id: web::Path<String>,
+    Json(form): Json<ContactDecision>,
+) -> Result<HttpResponse, Error> {
+    Ok(HttpResponse::Ok().json(decide_contact(&state, &session.user.username, &id, &form.action).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactAnswerForm {
+    pub receipt: String,
+    /// The contact request's id.
+    pub request: String,
+    /// `yes` or `no`.
+    pub answer: String,
+    /// With `yes`: how the journalist may reach you, in your own words. Only this is sent.
+    #[serde(default)]
+    pub reply: String,
+}
+
+/// The one way a storyteller answers a contact request, for the API and the receipt page.
+pub(super) async fn answer_contact(
+    state: &AppState,
+    story_id: &str,
+    request: &str,
+    answer: &str,
+    reply: &str,
+) -> Result<(), Error> {
+    let reply = match answer {
+        "yes" => Some(contact_text("reply", reply, MAX_CONTACT_REPLY_CHARS)?),
+        "no" => None,
+        _ => return Err(Error::bad_request("invalid_answer", "The answer is \"yes\" or \"no\".").with_field("answer")),
+    };
+    match state.store.answer_contact_request(story_id, request, reply.as_deref()).await {
+        Err(crate::store::StoreError::NotFound) => Err(Error::not_found("contact request")),
+        Err(crate::store::StoreError::WrongState(_)) => {
+            Err(Error::new(StatusCode::CONFLICT, "already_answered", "This request was already answered."))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Answer a contact request relayed to you: `yes` with how to reach you, or `no`.
+#[utoipa::path(post, path = "/api/v1/receipts/contact", tag = "storyteller", request_body = ContactAnswerForm,
+    responses((status = 200, body = Vec<crate::store::ContactRequest>), (status = 404, body = super::error::ErrorBody),
+              (status = 409, body = super::error::ErrorBody)))]
+pub async fn answer_contact_request(
+    state: web::Data<AppState>,
+    Json(form): Json<ContactAnswerForm>,
+) -> Result<HttpResponse, Error> {
+    let view = state.open_receipt(&form.receipt).await?.ok_or_else(unknown_receipt)?;
+    answer_contact(&state, &view.id, &form.request, &form.answer, &form.reply).await?;
+    let requests = state.store.contact_requests_for_story(&view.id).await?;
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(requests))
 }

@@ -424,10 +424,15 @@ async fn render_receipt(
         story_url,
         consent => ser(&consent),
     };
+    let contact = state.store.contact_requests_for_story(&view.id).await.map_err(|e| Error::from(e).page())?;
     let code = if withdraw_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok(no_store(
         code,
-        page("receipt.html", None, context! { status, receipt => receipt.trim(), withdraw_error, notice })?,
+        page(
+            "receipt.html",
+            None,
+            context! { status, receipt => receipt.trim(), withdraw_error, notice, contact => ser(contact) },
+        )?,
     ))
 }
 
@@ -664,6 +669,14 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
         Vec::new()
     });
     let alike: Vec<HitView> = alike.into_iter().map(HitView::new).collect();
+    // A journalist sees whether the teller accepts contact requests, and their own.
+    let asked = match viewer.session() {
+        Some(session) if session.user.role != crate::store::Role::Moderator && story.allow_contact => {
+            let mine = state.store.contact_requests_of(session.user.id).await.map_err(|e| Error::from(e).page())?;
+            Some(mine.into_iter().filter(|r| r.story_id == story.id).collect::<Vec<_>>())
+        }
+        _ => None,
+    };
     let StoryView { story, url, citation, photo } = StoryView::new(story);
     let paragraphs = paragraphs(&story.body);
     let ctx = context! {
@@ -680,6 +693,7 @@ pub async fn story(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Str
             photo => ser(photo),
         },
         alike => ser(alike),
+        asked => ser(asked),
     };
     let page = page("story.html", viewer.session(), ctx)?;
     Ok(reader_page(StatusCode::OK, &viewer, page))
@@ -774,7 +788,28 @@ pub async fn logout(
 pub async fn moderation_queue(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, Error> {
     let queue = state.store.queue(QUEUE_PAGE).await.map_err(|e| Error::from(e).page())?;
     let queue: Vec<QueueItem> = queue.iter().map(|record| QueueItem::new(record, state.settings.rules)).collect();
-    Ok(private_html(page("moderate_queue.html", Some(&moderator.0), context! { queue => ser(queue) })?))
+    let contact = state.store.pending_contact_requests().await.map_err(|e| Error::from(e).page())?;
+    let ctx = context! { queue => ser(queue), contact => ser(contact) };
+    Ok(private_html(page("moderate_queue.html", Some(&moderator.0), ctx)?))
+}
+
+#[derive(Deserialize)]
+pub struct ContactDecisionPageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn decide_contact_request(
+    state: web::Data<AppState>,
+    moderator: Moderator,
+    id: web::Path<String>,
+    Form(form): Form<ContactDecisionPageForm>,
+) -> Result<HttpResponse, Error> {
+    moderator.check_csrf(&form.csrf)?;
+    super::api::decide_contact(&state, &moderator.0.user.username, &id, &form.action).await.map_err(Error::page)?;
+    Ok(see_other("/moderate#contact-title"))
 }
 
 /// The moderator's choices on the review page.
@@ -1104,5 +1139,52 @@ pub async fn join(
             }
             join_page(error.status, &form, Some(error), false)
         }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ContactPageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub async fn request_contact(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    Form(form): Form<ContactPageForm>,
+) -> Result<HttpResponse, Error> {
+    staff.check_csrf(&form.csrf)?;
+    super::api::ask_for_contact(&state, &staff.0, &id, &form.message).await.map_err(Error::page)?;
+    Ok(see_other(&format!("/stories/{id}#contact-title")))
+}
+
+#[derive(Deserialize)]
+pub struct ContactAnswerPageForm {
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    request: String,
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    reply: String,
+}
+
+pub async fn answer_contact_request(
+    state: web::Data<AppState>,
+    Form(form): Form<ContactAnswerPageForm>,
+) -> Result<HttpResponse, Error> {
+    let Some(view) = state.open_receipt(&form.receipt).await.map_err(Error::page)? else {
+        return unknown_receipt_page();
+    };
+    match super::api::answer_contact(&state, &view.id, &form.request, &form.answer, &form.reply).await {
+        Ok(()) => render_receipt(&state, &view, &form.receipt, None, Some("receipt-notice-contact")).await,
+        Err(error) if error.status.is_client_error() => {
+            render_receipt(&state, &view, &form.receipt, None, Some("receipt-contact-error")).await
+        }
+        Err(error) => Err(error.page()),
     }
 }

@@ -91,6 +91,9 @@ pub fn client(cookies: bool) -> reqwest::Client {
         .local_address(IpAddr::V4(CLIENT_ADDRESS.parse::<Ipv4Addr>().expect("an address")))
         .cookie_store(cookies)
         .redirect(reqwest::redirect::Policy::none())
+        // A fresh connection per request: a pooled one can be closed by the server's
+        // keep-alive timeout just as a slow, loaded test machine reuses it.
+        .pool_max_idle_per_host(0)
         .build()
         .expect("HTTP client")
 }

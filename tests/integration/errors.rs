@@ -93,10 +93,14 @@ async fn bad_searches_lookups_and_receipts() {
         let (status, body) = server.get_json(&format!("/api/v1/search?{query}"), None).await;
         assert_error(status, &body, 400, code, None);
     }
-    // The HTML search page explains the problem instead of failing.
+    // The HTML search page reads a query it can mend and says how; one it cannot mend is
+    // explained instead of failing.
     let (status, page) = server.get_text("/search?q=%22foo").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("read-as"), "the page says how it read the query");
+    let (status, page) = server.get_text("/search?q=-winter").await;
     assert_eq!(status, 400);
-    assert!(page.contains("never closed"), "the page says what is wrong");
+    assert!(page.contains("only leaves things out"), "the page says what is wrong");
 
     let (status, body) = server.get_json("/api/v1/stories/nosuchstory", None).await;
     assert_error(status, &body, 404, "not_found", None);

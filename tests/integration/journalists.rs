@@ -296,3 +296,149 @@ async fn a_journalist_asks_for_access_and_an_admin_grants_it() {
     assert!(response.text().await.unwrap().contains("Thank you"));
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_request_reaches_the_storyteller_and_only_their_answer_reaches_the_journalist() {
+    const REPLY: &str = "Signal: safe-name-7731, evenings only";
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    let journalist = server.user(Role::Journalist, "jon").await;
+    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
+    open["consent"]["allow_contact"] = json!(true);
+    let (id, receipt) = server.submit(&open).await;
+    server.publish(&id, &moderator).await;
+    let (closed, _) = server.submit(&story("Closed door", "I keep my story to myself.", "public")).await;
+    server.publish(&closed, &moderator).await;
+
+    // Only journalists ask, only where the teller allows it, with a message.
+    let ask = |story: &str, message: &str| (format!("/api/v1/stories/{story}/contact"), json!({ "message": message }));
+    let (path, body) = ask(&id, "Lina from the Daily Ledger, for a piece on night work.");
+    assert_eq!(server.post_json(&path, &body, None).await.0, 401);
+    assert_eq!(server.post_json(&path, &body, Some(&moderator)).await.0, 403);
+    let (status, error) = server.post_json(&ask(&id, " ").0, &ask(&id, " ").1, Some(&journalist)).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("message")));
+    let (status, error) = server.post_json(&ask(&closed, "hi").0, &ask(&closed, "hi").1, Some(&journalist)).await;
+    assert_eq!((status, error["error"]["code"].as_str()), (409, Some("contact_not_allowed")));
+    let (status, mine) = server.post_json(&path, &body, Some(&journalist)).await;
+    assert_eq!(status, 201, "{mine}");
+    assert_eq!(mine[0]["status"], "pending");
+
+    // Nothing reaches the storyteller before a moderator relays it.
+    let status_of =
+        || async { server.post_json("/api/v1/receipts/status", &json!({ "receipt": receipt }), None).await.1 };
+    assert_eq!(status_of().await["contact_requests"], json!([]));
+    let (_, pending) = server.get_json("/api/v1/moderation/contact-requests", Some(&moderator)).await;
+    assert_eq!(pending.as_array().unwrap().len(), 1);
+    let request = pending[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(server.get_json("/api/v1/moderation/contact-requests", Some(&journalist)).await.0, 403);
+    let decide = format!("/api/v1/moderation/contact-requests/{request}");
+    let (status, relayed) = server.post_json(&decide, &json!({"action": "relay"}), Some(&moderator)).await;
+    assert_eq!((status, relayed["status"].as_str()), (200, Some("relayed")));
+    assert_eq!(server.post_json(&decide, &json!({"action": "decline"}), Some(&moderator)).await.0, 409);
+
+    // The storyteller sees it (on the receipt page too) and answers yes, in their words.
+    let shown = status_of().await;
+    assert_eq!(shown["contact_requests"][0]["message"], "Lina from the Daily Ledger, for a piece on night work.");
+    assert_eq!(shown["contact_requests"][0]["journalist"], "jon");
+    let response =
+        server.client.post(server.url("/receipt")).form(&[("receipt", receipt.as_str())]).send().await.unwrap();
+    let page = response.text().await.unwrap();
+    assert!(page.contains("for a piece on night work") && page.contains("/receipt/contact"), "receipt page");
+    let answer =
+        |answer: &str, reply: &str| json!({"receipt": receipt, "request": request, "answer": answer, "reply": reply});
+    let (status, error) = server.post_json("/api/v1/receipts/contact", &answer("yes", ""), None).await;
+    assert_eq!((status, error["error"]["field"].as_str()), (400, Some("reply")));
+    let (status, _) = server.post_json("/api/v1/receipts/contact", &answer("yes", REPLY), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(server.post_json("/api/v1/receipts/contact", &answer("no", ""), None).await.0, 409);
+    let wrong = json!({"receipt": "AAAA-BBBB-CCCC-DDDD-EEEE", "request": request, "answer": "no"});
+    assert_eq!(server.post_json("/api/v1/receipts/contact", &wrong, None).await.0, 404);
+
+    // The journalist gets exactly what the storyteller wrote; the store holds it sealed.
+    let (_, mine) = server.get_json("/api/v1/contact-requests", Some(&journalist)).await;
+    assert_eq!((mine[0]["status"].as_str(), mine[0]["reply"].as_str()), (Some("accepted"), Some(REPLY)));
+    assert!(!mine.to_string().contains(&receipt));
+    for (path, bytes) in crate::common::all_bytes(&server.dirs.data) {
+        assert!(
+            !crate::common::holds_in_any_encoding(&bytes, "safe-name-7731"),
+            "reply readable in {}",
+            path.display()
+        );
+    }
+
+    // Withdrawal takes the request and the reply's key with the story. The control shows the
+    // key's name can be seen in the files before.
+    let key_name = format!("{id}/contact/{request}");
+    let holds_key = || {
+        crate::common::all_bytes(&server.dirs.data).iter().any(|(_, bytes)| crate::common::contains(bytes, &key_name))
+    };
+    assert!(holds_key(), "control: the reply's key is in the key store");
+    let (status, _) = server.post_json("/api/v1/receipts/withdraw", &json!({ "receipt": receipt }), None).await;
+    assert_eq!(status, 200);
+    let (_, mine) = server.get_json("/api/v1/contact-requests", Some(&journalist)).await;
+    assert_eq!(mine, json!([]));
+    assert!(!holds_key(), "the reply's key survived the withdrawal");
+    assert!(!captured_log().contains("safe-name-7731"));
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_contact_request_pages_work_without_javascript() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    server.user(Role::Journalist, "jon").await;
+    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
+    open["consent"]["allow_contact"] = json!(true);
+    let (id, receipt) = server.submit(&open).await;
+    server.publish(&id, &moderator).await;
+
+    // The journalist logs in, asks from the story page, and sees the request waiting.
+    let browser = crate::common::client(true);
+    let login = browser.get(server.url("/login")).send().await.unwrap().text().await.unwrap();
+    let csrf = crate::pages::hidden(&login, "csrf");
+    let form = [("username", "jon"), ("password", crate::common::PASSWORD), ("csrf", csrf.as_str())];
+    assert_eq!(browser.post(server.url("/login")).form(&form).send().await.unwrap().status(), 303);
+    let page = browser.get(server.url(&format!("/stories/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Ask for an interview"), "the story page offers the request");
+    let csrf = crate::pages::hidden(&page, "csrf");
+    let sent = browser
+        .post(server.url(&format!("/stories/{id}/contact")))
+        .form(&[("csrf", csrf.as_str()), ("message", "Jon, Weekly Review: a radio piece on night work.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 303);
+    let forged = crate::common::client(false)
+        .post(server.url(&format!("/stories/{id}/contact")))
+        .form(&[("csrf", csrf.as_str()), ("message", "forged")])
+        .send()
+        .await
+        .unwrap();
+    let location = forged.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+    assert!(
+        forged.status().is_client_error() || location.as_deref().is_some_and(|l| l.starts_with("/login")),
+        "no session, no request: {} {location:?}",
+        forged.status()
+    );
+    let page = browser.get(server.url(&format!("/stories/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("waiting for a moderator"), "the journalist sees the request waiting");
+
+    // Relayed, the storyteller says no on the receipt page.
+    let (_, pending) = server.get_json("/api/v1/moderation/contact-requests", Some(&moderator)).await;
+    assert_eq!(pending.as_array().unwrap().len(), 1, "the forged request was not recorded");
+    let request = pending[0]["id"].as_str().unwrap().to_owned();
+    let decide = format!("/api/v1/moderation/contact-requests/{request}");
+    server.post_json(&decide, &json!({"action": "relay"}), Some(&moderator)).await;
+    let answered = server
+        .client
+        .post(server.url("/receipt/contact"))
+        .form(&[("receipt", receipt.as_str()), ("request", request.as_str()), ("answer", "no"), ("reply", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), 200);
+    assert!(answered.text().await.unwrap().contains("You said no."));
+    let page = browser.get(server.url(&format!("/stories/{id}"))).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("the storyteller said no"));
+    server.stop().await;
+}

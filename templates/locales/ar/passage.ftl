@@ -305,3 +305,15 @@ guide-found = { $count ->
 }
 guide-instead = بدلاً من ذلك:
 nav-guide = دليل المصطلحات
+
+receipt-contact-heading = طلبات للتحدث معك
+receipt-contact-intro = طلب صحفي أو باحث، عبر الأرشيف، إجراء مقابلة معك. هو لا يعرف من أنت. القرار لك: أجب بنعم واكتب كيف يمكنه التواصل معك (يُرسل فقط ما تكتبه)، أو قل لا. لست مضطراً للرد أصلاً.
+receipt-contact-from = من { $journalist }
+receipt-contact-reply = كيف يمكنه التواصل معك؟
+receipt-contact-reply-hint = مثلاً بريد إلكتروني جديد أو اسم في تطبيق مراسلة تستخدمه لهذا فقط. لا تكتب شيئاً لا تريد أن يصله.
+receipt-contact-yes = نعم، أرسل هذا
+receipt-contact-no = لا، شكراً
+receipt-contact-accepted = قلت نعم؛ أُرسل ما كتبته.
+receipt-contact-refused = قلت لا.
+receipt-notice-contact = أُرسل ردّك.
+receipt-contact-error = تعذّر إرسال ردّك: لتقول نعم، اكتب كيف يمكنه التواصل معك.

@@ -289,3 +289,15 @@ guide-found = { $count ->
 }
 guide-instead = Instead:
 nav-guide = Terminology guide
+
+receipt-contact-heading = Requests to talk with you
+receipt-contact-intro = A journalist or researcher asked, through the archive, to interview you. They do not know who you are. You decide: answer yes and write how they may reach you (only what you write is sent), or say no. You do not have to answer at all.
+receipt-contact-from = From { $journalist }
+receipt-contact-reply = How may they reach you?
+receipt-contact-reply-hint = For example a new e-mail address or a messaging name you use only for this. Do not write anything you do not want them to have.
+receipt-contact-yes = Yes, send this
+receipt-contact-no = No, thank you
+receipt-contact-accepted = You said yes; what you wrote was sent.
+receipt-contact-refused = You said no.
+receipt-notice-contact = Your answer was sent.
+receipt-contact-error = Your answer could not be sent: to say yes, write how they may reach you.

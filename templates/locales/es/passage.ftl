@@ -293,3 +293,15 @@ guide-found = { $count ->
 }
 guide-instead = En su lugar:
 nav-guide = Guía de terminología
+
+receipt-contact-heading = Solicitudes para hablar con usted
+receipt-contact-intro = Un periodista o investigador pidió, a través del archivo, entrevistarle. No sabe quién es usted. Usted decide: responda que sí y escriba cómo puede contactarle (solo se envía lo que usted escriba), o diga que no. No tiene obligación de responder.
+receipt-contact-from = De { $journalist }
+receipt-contact-reply = ¿Cómo pueden contactarle?
+receipt-contact-reply-hint = Por ejemplo, un correo nuevo o un nombre de mensajería que use solo para esto. No escriba nada que no quiera darle.
+receipt-contact-yes = Sí, enviar
+receipt-contact-no = No, gracias
+receipt-contact-accepted = Usted dijo que sí; se envió lo que escribió.
+receipt-contact-refused = Usted dijo que no.
+receipt-notice-contact = Su respuesta fue enviada.
+receipt-contact-error = No se pudo enviar su respuesta: para decir que sí, escriba cómo pueden contactarle.

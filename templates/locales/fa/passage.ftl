@@ -289,3 +289,15 @@ guide-found = { $count ->
 }
 guide-instead = به جای آن:
 nav-guide = راهنمای واژگان
+
+receipt-contact-heading = درخواست‌های گفت‌وگو با شما
+receipt-contact-intro = یک روزنامه‌نگار یا پژوهشگر از راه آرشیو خواسته با شما مصاحبه کند. او نمی‌داند شما که هستید. تصمیم با شماست: بله بگویید و بنویسید چگونه می‌تواند با شما تماس بگیرد (فقط آنچه می‌نویسید فرستاده می‌شود)، یا نه بگویید. لازم نیست اصلاً پاسخ دهید.
+receipt-contact-from = از { $journalist }
+receipt-contact-reply = چگونه می‌تواند با شما تماس بگیرد؟
+receipt-contact-reply-hint = برای نمونه یک ایمیل تازه یا نامی در پیام‌رسان که فقط برای این کار به کار می‌برید. چیزی ننویسید که نمی‌خواهید به دستش برسد.
+receipt-contact-yes = بله، بفرست
+receipt-contact-no = نه، سپاس
+receipt-contact-accepted = شما بله گفتید؛ آنچه نوشتید فرستاده شد.
+receipt-contact-refused = شما نه گفتید.
+receipt-notice-contact = پاسخ شما فرستاده شد.
+receipt-contact-error = پاسخ شما فرستاده نشد: برای بله گفتن، بنویسید چگونه می‌تواند با شما تماس بگیرد.

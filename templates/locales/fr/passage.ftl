@@ -293,3 +293,15 @@ guide-found = { $count ->
 }
 guide-instead = Plutôt :
 nav-guide = Guide de terminologie
+
+receipt-contact-heading = Demandes d’entretien
+receipt-contact-intro = Un·e journaliste ou chercheur·se a demandé, par l’intermédiaire des archives, à vous interviewer. Cette personne ne sait pas qui vous êtes. C’est vous qui décidez : répondez oui et écrivez comment vous joindre (seul ce que vous écrivez est envoyé), ou dites non. Vous n’êtes pas obligé·e de répondre.
+receipt-contact-from = De { $journalist }
+receipt-contact-reply = Comment peut-on vous joindre ?
+receipt-contact-reply-hint = Par exemple une nouvelle adresse e-mail ou un nom de messagerie que vous n’utilisez que pour cela. N’écrivez rien que vous ne voulez pas lui donner.
+receipt-contact-yes = Oui, envoyer
+receipt-contact-no = Non, merci
+receipt-contact-accepted = Vous avez dit oui ; votre message a été envoyé.
+receipt-contact-refused = Vous avez dit non.
+receipt-notice-contact = Votre réponse a été envoyée.
+receipt-contact-error = Votre réponse n’a pas pu être envoyée : pour dire oui, écrivez comment vous joindre.

@@ -298,3 +298,15 @@ guide-found = { $count ->
 }
 guide-instead = Натомість:
 nav-guide = Словник термінів
+
+receipt-contact-heading = Прохання поговорити з вами
+receipt-contact-intro = Журналіст або дослідник через архів попросив про інтерв’ю з вами. Він не знає, хто ви. Вирішуєте ви: відповідайте «так» і напишіть, як із вами зв’язатися (надсилається лише те, що ви напишете), або «ні». Ви не зобов’язані відповідати.
+receipt-contact-from = Від { $journalist }
+receipt-contact-reply = Як із вами можна зв’язатися?
+receipt-contact-reply-hint = Наприклад, нова адреса пошти або ім’я в месенджері лише для цього. Не пишіть нічого, чого не хочете йому дати.
+receipt-contact-yes = Так, надіслати
+receipt-contact-no = Ні, дякую
+receipt-contact-accepted = Ви відповіли «так»; написане надіслано.
+receipt-contact-refused = Ви відповіли «ні».
+receipt-notice-contact = Вашу відповідь надіслано.
+receipt-contact-error = Відповідь не надіслано: щоб сказати «так», напишіть, як із вами зв’язатися.
