@@ -108,7 +108,6 @@ macro_rules! role_extractor {
 
         impl $name {
             /// Checks the CSRF token of a page form (bearer-token calls carry none).
-            #[allow(dead_code, reason = "admins have no page form yet")]
             pub fn check_csrf(&self, token: &str) -> Result<(), Error> {
                 check_csrf(&self.0, token)
             }

@@ -1188,3 +1188,89 @@ pub async fn answer_contact_request(
         Err(error) => Err(error.page()),
     }
 }
+
+/// The signed-in account's page: API tokens and contact requests.
+async fn account_page(
+    state: &AppState,
+    staff: &Staff,
+    new_token: Option<(String, String)>,
+    error: Option<String>,
+) -> Result<HttpResponse, Error> {
+    let user = &staff.0.user;
+    let tokens = state.store.tokens_of(user.id).await.map_err(|e| Error::from(e).page())?;
+    let contact = state.store.contact_requests_of(user.id).await.map_err(|e| Error::from(e).page())?;
+    let (new_token, new_label) = new_token.unzip();
+    let status = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let ctx = context! { tokens => ser(tokens), contact => ser(contact), new_token, new_label, error };
+    let mut response = private_html(page("account.html", Some(&staff.0), ctx)?);
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+pub async fn account(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, Error> {
+    account_page(&state, &staff, None, None).await
+}
+
+#[derive(Deserialize)]
+pub struct TokenPageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    label: String,
+}
+
+pub async fn create_token(
+    state: web::Data<AppState>,
+    staff: Staff,
+    Form(form): Form<TokenPageForm>,
+) -> Result<HttpResponse, Error> {
+    staff.check_csrf(&form.csrf)?;
+    let label = form.label.trim();
+    if label.chars().count() > accounts::MAX_TOKEN_LABEL_CHARS {
+        let error = format!("A token's name has at most {} characters.", accounts::MAX_TOKEN_LABEL_CHARS);
+        return account_page(&state, &staff, None, Some(error)).await;
+    }
+    let created =
+        accounts::create_token(&state.store, &staff.0.user, label).await.map_err(|e| Error::from(e).page())?;
+    account_page(&state, &staff, Some((created.token, label.to_owned())), None).await
+}
+
+pub async fn revoke_token(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<HttpResponse, Error> {
+    staff.check_csrf(&form.csrf)?;
+    let id: i64 = id.parse().map_err(|_| Error::not_found("token").page())?;
+    accounts::revoke_token(&state.store, &staff.0.user, id).await.map_err(|e| Error::from(e).page())?;
+    Ok(see_other("/account"))
+}
+
+pub async fn admin(state: web::Data<AppState>, admin: super::auth::Admin) -> Result<HttpResponse, Error> {
+    let requests = state.store.access_requests().await.map_err(|e| Error::from(e).page())?;
+    let exports = state.store.exports(100).await.map_err(|e| Error::from(e).page())?;
+    state.store.audit(&admin.0.user.username, "read export log", None, "").await.map_err(|e| Error::from(e).page())?;
+    let ctx = context! { requests => ser(requests), exports => ser(exports) };
+    Ok(private_html(page("admin.html", Some(&admin.0), ctx)?))
+}
+
+#[derive(Deserialize)]
+pub struct AccessDecisionPageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    decision: String,
+}
+
+pub async fn decide_access(
+    state: web::Data<AppState>,
+    admin: super::auth::Admin,
+    id: web::Path<String>,
+    Form(form): Form<AccessDecisionPageForm>,
+) -> Result<HttpResponse, Error> {
+    admin.check_csrf(&form.csrf)?;
+    let id: i64 = id.parse().map_err(|_| Error::not_found("access request").page())?;
+    super::api::decide_access_request(&state, &admin.0.user.username, id, &form.decision).await.map_err(Error::page)?;
+    Ok(see_other("/admin"))
+}

@@ -21,6 +21,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("story.html", include_str!("../../templates/story.html")),
     ("guide.html", include_str!("../../templates/guide.html")),
     ("join.html", include_str!("../../templates/join.html")),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("admin.html", include_str!("../../templates/admin.html")),
     ("login.html", include_str!("../../templates/login.html")),
     ("flag_labels.html", include_str!("../../templates/flag_labels.html")),
     ("moderate_queue.html", include_str!("../../templates/moderate_queue.html")),

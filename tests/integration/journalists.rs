@@ -393,11 +393,7 @@ async fn the_contact_request_pages_work_without_javascript() {
     server.publish(&id, &moderator).await;
 
     // The journalist logs in, asks from the story page, and sees the request waiting.
-    let browser = crate::common::client(true);
-    let login = browser.get(server.url("/login")).send().await.unwrap().text().await.unwrap();
-    let csrf = crate::pages::hidden(&login, "csrf");
-    let form = [("username", "jon"), ("password", crate::common::PASSWORD), ("csrf", csrf.as_str())];
-    assert_eq!(browser.post(server.url("/login")).form(&form).send().await.unwrap().status(), 303);
+    let browser = signed_in(&server, "jon", crate::common::PASSWORD).await;
     let page = browser.get(server.url(&format!("/stories/{id}"))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Ask for an interview"), "the story page offers the request");
     let csrf = crate::pages::hidden(&page, "csrf");
@@ -440,5 +436,67 @@ async fn the_contact_request_pages_work_without_javascript() {
     assert!(answered.text().await.unwrap().contains("You said no."));
     let page = browser.get(server.url(&format!("/stories/{id}"))).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("the storyteller said no"));
+    server.stop().await;
+}
+
+/// A browser signed in as `username` (the login form's CSRF token is bound to a cookie).
+async fn signed_in(server: &TestServer, username: &str, password: &str) -> reqwest::Client {
+    let browser = crate::common::client(true);
+    let login = browser.get(server.url("/login")).send().await.unwrap().text().await.unwrap();
+    let csrf = crate::pages::hidden(&login, "csrf");
+    let form = [("username", username), ("password", password), ("csrf", csrf.as_str())];
+    assert_eq!(browser.post(server.url("/login")).form(&form).send().await.unwrap().status(), 303);
+    browser
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_and_account_pages_grant_access_and_manage_tokens() {
+    let server = TestServer::start().await;
+    server.user(Role::Admin, "ada").await;
+    let request = json!({"name": "Lina Haddad", "outlet": "Daily Ledger", "purpose": "Care workers.",
+                         "username": "lina.h", "password": "a long enough password"});
+    assert_eq!(server.post_json("/api/v1/join", &request, None).await.0, 202);
+
+    // The admin grants the request from the admin page.
+    let admin = signed_in(&server, "ada", crate::common::PASSWORD).await;
+    let page = admin.get(server.url("/admin")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Daily Ledger") && page.contains("Export log"));
+    let csrf = crate::pages::hidden(&page, "csrf");
+    let action = page.split("action=\"/admin/access-requests/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let granted = admin
+        .post(server.url(&format!("/admin/access-requests/{action}")))
+        .form(&[("csrf", csrf.as_str()), ("decision", "grant")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(granted.status(), 303);
+    let journalist = signed_in(&server, "lina.h", "a long enough password").await;
+    assert_eq!(journalist.get(server.url("/admin")).send().await.unwrap().status(), 403);
+
+    // The journalist creates a token on the account page, sees it once, then revokes it.
+    let page = journalist.get(server.url("/account")).send().await.unwrap().text().await.unwrap();
+    let csrf = crate::pages::hidden(&page, "csrf");
+    let created = journalist
+        .post(server.url("/account/tokens"))
+        .form(&[("csrf", csrf.as_str()), ("label", "laptop")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.headers()["cache-control"], "no-store");
+    let page = created.text().await.unwrap();
+    let token = page.split("<pre class=\"cite-box\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+    assert_eq!(server.get_json("/api/v1/tokens", Some(&token)).await.0, 200);
+    let page = journalist.get(server.url("/account")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("laptop") && !page.contains(&token), "listed by name, never the token again");
+    let revoke = page.split("action=\"/account/tokens/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let revoked = journalist
+        .post(server.url(&format!("/account/tokens/{revoke}")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 303);
+    assert_eq!(server.get_json("/api/v1/tokens", Some(&token)).await.0, 401);
     server.stop().await;
 }
