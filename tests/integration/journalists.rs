@@ -263,35 +263,21 @@ async fn a_journalist_asks_for_access_and_an_admin_grants_it() {
 
     // The page works without JavaScript and keeps what was typed when something is wrong.
     assert_eq!(server.get_text("/join").await.0, 200);
-    let response = server
-        .client
-        .post(server.url("/join"))
-        .form(&[
+    let join = |outlet: &'static str| {
+        let form = [
             ("name", "Sam"),
-            ("outlet", ""),
+            ("outlet", outlet),
             ("purpose", "Research"),
             ("username", "sam"),
             ("password", "long enough pw"),
-        ])
-        .send()
-        .await
-        .unwrap();
+        ];
+        server.client.post(server.url("/join")).form(&form).send()
+    };
+    let response = join("").await.unwrap();
     assert_eq!(response.status(), 400);
     let page = response.text().await.unwrap();
     assert!(page.contains("role=\"alert\"") && page.contains("value=\"Sam\""), "{page}");
-    let response = server
-        .client
-        .post(server.url("/join"))
-        .form(&[
-            ("name", "Sam"),
-            ("outlet", "Uni"),
-            ("purpose", "Research"),
-            ("username", "sam"),
-            ("password", "long enough pw"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = join("Uni").await.unwrap();
     assert_eq!(response.status(), 200);
     assert!(response.text().await.unwrap().contains("Thank you"));
     server.stop().await;
