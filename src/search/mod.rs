@@ -19,7 +19,6 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
 use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
@@ -504,6 +503,42 @@ fn escape_html(text: &str) -> String {
     out
 }
 
+/// Characters of context a snippet keeps before its first match.
+const SNIPPET_LEAD_CHARS: usize = 60;
+
+/// About `SNIPPET_CHARS` characters of `text` around its matches (sorted byte ranges): the
+/// window that holds the most of them, opening a little before the first so the reader sees
+/// what leads to it, cut at spaces, with an ellipsis where text was left out. Without
+/// matches, the opening of the text. Returns the plain snippet and its HTML, matches marked.
+fn snippet(text: &str, matches: &[std::ops::Range<usize>]) -> (String, String) {
+    // The byte offset `chars` characters before or after `at`, moved to a space.
+    let back = |at: usize, chars: usize| {
+        let start = text[..at].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i);
+        if start == 0 { 0 } else { text[start..at].find(' ').map_or(start, |space| start + space + 1) }
+    };
+    let forward = |from: usize, chars: usize| {
+        let end = text[from..].char_indices().nth(chars).map_or(text.len(), |(i, _)| from + i);
+        if end == text.len() { end } else { text[..end].rfind(' ').filter(|&space| space > from).unwrap_or(end) }
+    };
+    let window = |anchor: &std::ops::Range<usize>| {
+        let start = back(anchor.start, SNIPPET_LEAD_CHARS);
+        (start, forward(start, SNIPPET_CHARS))
+    };
+    let (start, end) = matches
+        .iter()
+        .map(window)
+        .max_by_key(|&(start, end)| {
+            let inside = matches.iter().filter(|m| m.start >= start && m.end <= end).count();
+            (inside, std::cmp::Reverse(start))
+        })
+        .unwrap_or_else(|| (0, forward(0, SNIPPET_CHARS)));
+    let inside: Vec<_> =
+        matches.iter().filter(|m| m.start >= start && m.end <= end).map(|m| m.start - start..m.end - start).collect();
+    let part = &text[start..end];
+    let (open, close) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+    (format!("{open}{}{close}", part.trim()), format!("{open}{}{close}", mark(part, &inside).trim()))
+}
+
 /// Wraps the matches of `text` (byte ranges, sorted) in `<mark>`, HTML-escaping the rest.
 pub(crate) fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
     let mut html = String::with_capacity(text.len() + 16 * matches.len());
@@ -803,27 +838,9 @@ impl Inner {
         self.each_match(family, &summary.title, highlights, |token| marks.push(token.offset_from..token.offset_to));
         let title_html = mark(&summary.title, &marks);
         let body = text(family.body);
-        // The snippet generator scores fragments by the words the story actually holds,
-        // typos and prefixes included.
-        let mut found: BTreeMap<String, Score> = BTreeMap::new();
-        self.each_match(family, &body, highlights, |token| {
-            found.insert(token.text.clone(), 1.0);
-        });
-        let snippet = match self.analyser(self.fields.other()) {
-            Some(analyser) if !found.is_empty() => {
-                let generator = SnippetGenerator::new(found, analyser, family.body, SNIPPET_CHARS);
-                let mut snippet = generator.snippet(&body);
-                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-                (!snippet.is_empty()).then(|| (snippet.fragment().to_owned(), snippet.to_html()))
-            }
-            _ => None,
-        };
-        let (snippet, snippet_html) = snippet.unwrap_or_else(|| {
-            let lead: String = body.chars().take(SNIPPET_CHARS).collect();
-            let lead = if lead.len() < body.len() { format!("{}…", lead.trim_end()) } else { lead };
-            let html = escape_html(&lead);
-            (lead, html)
-        });
+        let mut found = Vec::new();
+        self.each_match(family, &body, highlights, |token| found.push(token.offset_from..token.offset_to));
+        let (snippet, snippet_html) = snippet(&body, &found);
         Ok(Hit {
             url: format!("/stories/{id}"),
             id,
@@ -893,4 +910,37 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
 /// A number drawn from a story id, the same on every run and every machine (FNV-1a).
 fn tiebreak(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranges(text: &str, word: &str) -> Vec<std::ops::Range<usize>> {
+        text.match_indices(word).map(|(i, w)| i..i + w.len()).collect()
+    }
+
+    #[test]
+    fn a_snippet_opens_before_its_match_and_cuts_at_spaces() {
+        let text = format!("{} the night shift ended at dawn {}", "word ".repeat(80), "more ".repeat(80));
+        let (plain, html) = snippet(&text, &ranges(&text, "night"));
+        assert!(plain.starts_with('…') && plain.ends_with('…'), "{plain}");
+        assert!(!plain.contains("wor…") && !plain.contains("…ord"), "cut inside a word: {plain}");
+        let before = plain.find("night").unwrap();
+        assert!((30..=70).contains(&before), "the match stands near the start, with context: {before}");
+        assert!(html.contains("<mark>night</mark>"));
+        assert!(plain.chars().count() <= SNIPPET_CHARS + 2);
+    }
+
+    #[test]
+    fn a_snippet_prefers_the_window_with_most_matches_and_escapes_html() {
+        let text = format!("bread {} <b>bread</b> and bread again", "x ".repeat(200));
+        let (_, html) = snippet(&text, &ranges(&text, "bread"));
+        assert_eq!(html.matches("<mark>").count(), 2, "{html}");
+        assert!(html.contains("&lt;b&gt;"));
+        let (plain, _) = snippet("short text", &[]);
+        assert_eq!(plain, "short text");
+        let (plain, _) = snippet("كلمة ".repeat(100).trim(), &[]);
+        assert!(plain.ends_with('…'));
+    }
 }
