@@ -267,6 +267,7 @@ async fn the_main_pages_pass_an_accessibility_check_and_are_photographed() {
         ("search", "/search?q=work".to_owned()),
         ("story", format!("/stories/{story}")),
         ("receipt", "/receipt".to_owned()),
+        ("guide", "/guide".to_owned()),
     ];
     let mut problems = Vec::new();
     for width in [360, 1280] {
