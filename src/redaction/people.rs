@@ -49,7 +49,9 @@ fn name_of(key: &str) -> Option<NameInfo> {
         return Some(info);
     }
     let first = key.chars().next()?;
-    if ('\u{0600}'..='\u{06FF}').contains(&first) {
+    // A prefixed form that is itself an ordinary word ("الأكبر", the eldest) is that word,
+    // not a name behind a prefix ("أكبر").
+    if ('\u{0600}'..='\u{06FF}').contains(&first) && LEXICON.rank_for("ar", key).is_none() {
         return ARABIC_PREFIXES
             .iter()
             .filter_map(|prefix| key.strip_prefix(prefix))
@@ -214,7 +216,7 @@ pub(super) fn people_and_places(
         }
         // "my brother Yonas", "Mr Haddad", "ابن خالتي رامي": capitalised, a known name, or an
         // unusual word.
-        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || !everyday(i)) {
+        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || rank(i).is_none()) {
             let end = name_end(words, i, caseless, language, &public);
             push_person(words, i, end, "person_after_cue", out);
             i = end;
@@ -436,16 +438,19 @@ fn read_cues(words: &Words, found: &Matches) -> (Vec<Cues>, Vec<bool>) {
         if i > 0 && words.tokens[i].joined && found.at(i, cue::NAMING_AFTER).is_some() {
             cues[i - 1].before_naming = true;
         }
-        if let Some(n) = found.at(i, cue::PERSON) {
+        // "my uncle. Je …", "Frau. Am …": a cue does not reach across the end of a sentence
+        // (a naming cue does: "il s'appelle « Moussa »").
+        let reaches = |n: usize| i + n >= count || !words.tokens[i + n].sentence_start;
+        if let Some(n) = found.at(i, cue::PERSON).filter(|&n| reaches(n)) {
             cues[i + n].after_person_cue = true;
         }
-        if let Some(n) = found.at(i, cue::TITLE) {
+        if let Some(n) = found.at(i, cue::TITLE).filter(|&n| reaches(n)) {
             cues[i + n].after_title = true;
         }
-        if let Some(n) = found.at(i, cue::PLACE) {
+        if let Some(n) = found.at(i, cue::PLACE).filter(|&n| reaches(n)) {
             cues[i + n].after_place_cue = true;
         }
-        if let Some(n) = found.at(i, cue::PREPOSITION) {
+        if let Some(n) = found.at(i, cue::PREPOSITION).filter(|&n| reaches(n)) {
             cues[i + n].after_preposition = true;
         }
         i += 1;
