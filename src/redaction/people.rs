@@ -216,7 +216,8 @@ pub(super) fn people_and_places(
         }
         // "my brother Yonas", "Mr Haddad", "ابن خالتي رامي": capitalised, a known name, or an
         // unusual word.
-        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || rank(i).is_none()) {
+        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || rank(i).is_none())
+        {
             let end = name_end(words, i, caseless, language, &public);
             push_person(words, i, end, "person_after_cue", out);
             i = end;

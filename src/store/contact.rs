@@ -177,6 +177,19 @@ impl Store {
     /// The storyteller's answer to a relayed request: `reply` (how to reach them) when they
     /// say yes, sealed under a key of its own. `WrongState` if it was already answered.
     pub async fn answer_contact_request(&self, story_id: &str, id: &str, reply: Option<&str>) -> Result<()> {
+        // Checked before any key is written: a second answer must not replace the key of
+        // the first.
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM contact_requests WHERE id = ? AND story_id = ?")
+                .bind(id)
+                .bind(story_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound),
+            Some("relayed") => {}
+            Some(_) => return Err(StoreError::WrongState("already answered")),
+        }
         let owner = key_owner(story_id, id);
         let sealed = match reply {
             Some(reply) => {
@@ -201,20 +214,9 @@ impl Store {
         .execute(&self.pool)
         .await?;
         if updated.rows_affected() == 0 {
-            if reply.is_some() {
-                sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner = ?").bind(&owner).execute(&self.pool).await?;
-            }
-            let exists: Option<String> =
-                sqlx::query_scalar("SELECT status FROM contact_requests WHERE id = ? AND story_id = ?")
-                    .bind(id)
-                    .bind(story_id)
-                    .fetch_optional(&self.pool)
-                    .await?;
-            return Err(if exists.is_some() {
-                StoreError::WrongState("already answered")
-            } else {
-                StoreError::NotFound
-            });
+            // Answered (or withdrawn) between the check and now; the sweep removes the
+            // unused key if one was written.
+            return Err(StoreError::WrongState("already answered"));
         }
         Ok(())
     }
@@ -232,8 +234,11 @@ impl Store {
             let sealed: Option<Vec<u8>> = row.try_get("reply")?;
             let wrapped: Option<Vec<u8>> = row.try_get("wrapped")?;
             if let (ContactStatus::Accepted, Some(sealed), Some(wrapped)) = (found.status, sealed, wrapped) {
-                let opened = self.master_key.open(&key_owner(&found.story_id, &found.id), &wrapped, &sealed)?;
-                found.reply = Some(String::from_utf8_lossy(&opened).into_owned());
+                match self.master_key.open(&key_owner(&found.story_id, &found.id), &wrapped, &sealed) {
+                    Ok(opened) => found.reply = Some(String::from_utf8_lossy(&opened).into_owned()),
+                    // One unreadable reply must not hide the others.
+                    Err(error) => tracing::error!(%error, "a contact reply could not be opened"),
+                }
             }
             requests.push(found);
         }

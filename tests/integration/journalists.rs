@@ -337,6 +337,8 @@ async fn a_contact_request_reaches_the_storyteller_and_only_their_answer_reaches
     let (status, _) = server.post_json("/api/v1/receipts/contact", &answer("yes", REPLY), None).await;
     assert_eq!(status, 200);
     assert_eq!(server.post_json("/api/v1/receipts/contact", &answer("no", ""), None).await.0, 409);
+    let again = answer("yes", "a second answer");
+    assert_eq!(server.post_json("/api/v1/receipts/contact", &again, None).await.0, 409);
     let wrong = json!({"receipt": "AAAA-BBBB-CCCC-DDDD-EEEE", "request": request, "answer": "no"});
     assert_eq!(server.post_json("/api/v1/receipts/contact", &wrong, None).await.0, 404);
 
