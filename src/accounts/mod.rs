@@ -16,8 +16,6 @@ pub enum AccountError {
     WeakPassword(usize),
     #[error("a username has 1 to 64 letters, digits, dots, dashes or underscores")]
     BadUsername,
-    #[error("this username is taken; choose another")]
-    UsernameTaken,
     #[error("{field}: {message}")]
     BadField { field: &'static str, message: String },
     #[error("password hashing failed: {0}")]
@@ -121,9 +119,8 @@ pub async fn request_access(store: &Store, form: &JoinForm) -> Result<i64, Accou
     if form.password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AccountError::WeakPassword(MIN_PASSWORD_CHARS));
     }
-    if store.username_taken(username).await? {
-        return Err(AccountError::UsernameTaken);
-    }
+    // Whether the username is free is not said here, so nobody can probe for the names of
+    // staff accounts; a taken one is caught when an admin grants the request.
     let password = form.password.clone();
     let hash = tokio::task::spawn_blocking(move || hash_password(&password))
         .await
@@ -143,6 +140,17 @@ pub async fn login(
     password: &str,
     kind: SessionKind,
 ) -> Result<NewSession, AccountError> {
+    let user = match verify(store, username, password).await? {
+        Some(user) => user,
+        None => return Err(AccountError::BadCredentials),
+    };
+    let session = open_session(store, user, kind).await?;
+    store.audit(&session.user.username, "login", None, kind_label(kind)).await?;
+    Ok(session)
+}
+
+/// The user, if `password` is theirs. Takes as long for an unknown user as for a known one.
+async fn verify(store: &Store, username: &str, password: &str) -> Result<Option<User>, AccountError> {
     let found = store.user_with_password(username).await?;
     let hash = found.as_ref().map_or(DUMMY_HASH.to_owned(), |(_, hash)| hash.clone());
     let password = password.to_owned();
@@ -153,13 +161,12 @@ pub async fn login(
     })
     .await
     .map_err(|e| AccountError::Hash(e.to_string()))?;
-    let user = match found {
-        Some((user, _)) if verified => user,
-        _ => return Err(AccountError::BadCredentials),
-    };
-    let session = open_session(store, user, kind).await?;
-    store.audit(&session.user.username, "login", None, kind_label(kind)).await?;
-    Ok(session)
+    Ok(found.filter(|_| verified).map(|(user, _)| user))
+}
+
+/// Whether `password` is the password of `username` (before making a new credential).
+pub async fn password_matches(store: &Store, username: &str, password: &str) -> Result<bool, AccountError> {
+    Ok(verify(store, username, password).await?.is_some())
 }
 
 async fn open_session(store: &Store, user: User, kind: SessionKind) -> Result<NewSession, AccountError> {

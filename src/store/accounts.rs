@@ -255,19 +255,20 @@ pub struct AccessRequest {
     pub decided_by: Option<String>,
 }
 
-impl Store {
-    /// Whether a username is taken by an account or a pending request.
-    pub async fn username_taken(&self, username: &str) -> Result<bool> {
-        let taken: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM users WHERE username = ?1) \
-             + (SELECT COUNT(*) FROM access_requests WHERE username = ?1 AND status = 'pending')",
-        )
-        .bind(username)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(taken > 0)
-    }
+fn access_request(r: &sqlx::sqlite::SqliteRow) -> Result<AccessRequest> {
+    Ok(AccessRequest {
+        id: r.try_get("id")?,
+        username: r.try_get("username")?,
+        name: r.try_get("name")?,
+        outlet: r.try_get("outlet")?,
+        purpose: r.try_get("purpose")?,
+        created_at: r.try_get("created_at")?,
+        status: r.try_get("status")?,
+        decided_by: r.try_get("decided_by")?,
+    })
+}
 
+impl Store {
     pub async fn insert_access_request(
         &self,
         username: &str,
@@ -299,20 +300,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AccessRequest {
-                    id: r.try_get("id")?,
-                    username: r.try_get("username")?,
-                    name: r.try_get("name")?,
-                    outlet: r.try_get("outlet")?,
-                    purpose: r.try_get("purpose")?,
-                    created_at: r.try_get("created_at")?,
-                    status: r.try_get("status")?,
-                    decided_by: r.try_get("decided_by")?,
-                })
-            })
-            .collect()
+        rows.iter().map(access_request).collect()
     }
 
     /// Decides a pending request in one transaction: granting creates the journalist's
@@ -320,7 +308,9 @@ impl Store {
     /// `WrongState` if the request was already decided, `Duplicate` if the username was
     /// taken meanwhile.
     pub async fn decide_access_request(&self, id: i64, grant: bool, admin: &str) -> Result<AccessRequest> {
-        let mut tx = self.pool.begin().await?;
+        // Immediate: the read below and the writes after it see one state, so two admins
+        // deciding at once get one success and one `WrongState`, never a busy error.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let row = sqlx::query("SELECT username, password_hash, status FROM access_requests WHERE id = ?")
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -368,6 +358,12 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        self.access_requests().await?.into_iter().find(|r| r.id == id).ok_or(StoreError::NotFound)
+        let row = sqlx::query(
+            "SELECT id, username, name, outlet, purpose, created_at, status, decided_by FROM access_requests WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        access_request(&row)
     }
 }

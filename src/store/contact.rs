@@ -98,28 +98,31 @@ impl Store {
     /// Records a journalist's request. `WrongState` unless the story is published and its
     /// teller allows contact.
     pub async fn insert_contact_request(&self, id: &str, story_id: &str, journalist: i64, message: &str) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let open: Option<bool> =
-            sqlx::query_scalar("SELECT status = 'published' AND allow_contact FROM stories WHERE id = ?")
-                .bind(story_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        match open {
-            None => return Err(StoreError::NotFound),
-            Some(false) => return Err(StoreError::WrongState("not open to contact requests")),
-            Some(true) => {}
-        }
-        sqlx::query(
-            "INSERT INTO contact_requests (id, story_id, journalist, message, created_at) VALUES (?, ?, ?, ?, ?)",
+        // One statement: the check and the write cannot be split by another writer.
+        let inserted = sqlx::query(
+            "INSERT INTO contact_requests (id, story_id, journalist, message, created_at) \
+             SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ? AND status = 'published' \
+             AND visibility != 'private' AND allow_contact)",
         )
         .bind(id)
         .bind(story_id)
         .bind(journalist)
         .bind(message)
         .bind(now())
-        .execute(&mut *tx)
+        .bind(story_id)
+        .execute(&self.pool)
         .await?;
-        tx.commit().await?;
+        if inserted.rows_affected() == 0 {
+            let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM stories WHERE id = ?")
+                .bind(story_id)
+                .fetch_optional(&self.pool)
+                .await?;
+            return Err(if exists.is_some() {
+                StoreError::WrongState("not open to contact requests")
+            } else {
+                StoreError::NotFound
+            });
+        }
         Ok(())
     }
 
@@ -135,13 +138,17 @@ impl Store {
     pub async fn decide_contact_request(&self, id: &str, relay: bool, moderator: &str) -> Result<ContactRequest> {
         let mut tx = self.pool.begin().await?;
         let at = now();
+        // A request is only relayed while its story is published and its teller still
+        // accepts contact.
         let story_id: Option<String> = sqlx::query_scalar(
             "UPDATE contact_requests SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending' \
-             RETURNING story_id",
+             AND (? OR EXISTS (SELECT 1 FROM stories s WHERE s.id = contact_requests.story_id \
+             AND s.status = 'published' AND s.visibility != 'private' AND s.allow_contact)) RETURNING story_id",
         )
         .bind(if relay { ContactStatus::Relayed } else { ContactStatus::Declined }.as_str())
         .bind(&at)
         .bind(id)
+        .bind(!relay)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(story_id) = story_id else {
@@ -150,7 +157,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             return Err(if exists.is_some() {
-                StoreError::WrongState("already decided")
+                StoreError::WrongState("decided or closed")
             } else {
                 StoreError::NotFound
             });
@@ -158,8 +165,9 @@ impl Store {
         let action = if relay { "relay contact request" } else { "decline contact request" };
         super::stories::audit(&mut tx, &at, moderator, action, Some(&story_id), "").await?;
         tx.commit().await?;
-        let row = sqlx::query(select_requests!("WHERE c.id = ?")).bind(id).fetch_one(&self.pool).await?;
-        request(&row)
+        let row = sqlx::query(select_requests!("WHERE c.id = ?")).bind(id).fetch_optional(&self.pool).await?;
+        // Gone already if the story was withdrawn meanwhile.
+        request(&row.ok_or(StoreError::NotFound)?)
     }
 
     /// The requests a moderator relayed to the teller of `story_id`, newest first.
@@ -195,8 +203,21 @@ impl Store {
             Some(reply) => {
                 let (wrapped, sealed) = self.master_key.seal(&owner, reply.as_bytes())?;
                 // The key first, committed on its own, as for a story: never a sealed reply
-                // without its key.
-                self.put_key(&owner, &wrapped).await?;
+                // without its key. Never replaced: of two answers sent at once, the second
+                // finds the first's key and is refused.
+                let inserted =
+                    sqlx::query("INSERT INTO keys.wrapped_keys (owner, wrapped, created_at) VALUES (?, ?, ?)")
+                        .bind(&owner)
+                        .bind(&wrapped)
+                        .bind(now())
+                        .execute(&self.pool)
+                        .await;
+                match inserted {
+                    Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                        return Err(StoreError::WrongState("already answered"));
+                    }
+                    other => other?,
+                };
                 Some(sealed)
             }
             None => None,
@@ -243,5 +264,30 @@ impl Store {
             requests.push(found);
         }
         Ok(requests)
+    }
+}
+
+impl Store {
+    /// The teller no longer accepts contact (or the story left the public): requests not yet
+    /// answered are closed, and the keys of answers already given are destroyed, so the
+    /// archive no longer holds them.
+    pub(super) async fn close_contact(&self, story_id: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE contact_requests SET status = 'declined', decided_at = ? \
+             WHERE story_id = ? AND status IN ('pending', 'relayed')",
+        )
+        .bind(now())
+        .bind(story_id)
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner LIKE ?")
+            .bind(format!("{story_id}/contact/%"))
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("UPDATE contact_requests SET reply = NULL WHERE story_id = ? AND reply IS NOT NULL")
+            .bind(story_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }

@@ -560,6 +560,9 @@ impl Store {
         );
         audit(&mut tx, &at, "storyteller", "consent_change", Some(id), &detail).await?;
         tx.commit().await?;
+        if !consent.allow_contact || consent.visibility == Visibility::Private {
+            self.close_contact(id).await?;
+        }
         if seq.is_some() {
             self.appended.notify_one();
         }

@@ -646,28 +646,38 @@ const EXPORT_COLUMNS: [&str; 14] = [
     "body",
 ];
 
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return first) gets an apostrophe in front: a story's title must not become a command on a
+/// journalist's machine.
+fn inert(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
+}
+
 fn export_csv(stories: &[ExportedStory]) -> Result<Vec<u8>, Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let failed = |e: csv::Error| Error::internal(&e);
     writer.write_record(EXPORT_COLUMNS).map_err(failed)?;
     for s in stories {
         writer
-            .write_record([
-                s.id.as_str(),
-                &s.url,
-                &s.title,
-                s.pseudonym.as_deref().unwrap_or(""),
-                &s.language,
-                &s.themes.join(";"),
-                s.origin_country.as_deref().unwrap_or(""),
-                &s.transit_countries.join(";"),
-                s.residence_country.as_deref().unwrap_or(""),
-                &s.year.map(|y| y.to_string()).unwrap_or_default(),
-                &s.published_at,
-                if s.quoting_allowed { "yes" } else { "no" },
-                &s.citation,
-                s.body.as_deref().unwrap_or(""),
-            ])
+            .write_record(
+                [
+                    s.id.as_str(),
+                    &s.url,
+                    &s.title,
+                    s.pseudonym.as_deref().unwrap_or(""),
+                    &s.language,
+                    &s.themes.join(";"),
+                    s.origin_country.as_deref().unwrap_or(""),
+                    &s.transit_countries.join(";"),
+                    s.residence_country.as_deref().unwrap_or(""),
+                    &s.year.map(|y| y.to_string()).unwrap_or_default(),
+                    &s.published_at,
+                    if s.quoting_allowed { "yes" } else { "no" },
+                    &s.citation,
+                    s.body.as_deref().unwrap_or(""),
+                ]
+                .map(inert),
+            )
             .map_err(failed)?;
     }
     writer.into_inner().map_err(|e| Error::internal(&e.to_string()))
@@ -780,6 +790,9 @@ pub struct NewTokenForm {
     /// A name to tell the token from others ("laptop", "data desk script").
     #[serde(default)]
     pub label: String,
+    /// The account's password: a token cannot be made with a token alone, so a leaked one
+    /// cannot outlive its revocation by making others.
+    pub password: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -805,6 +818,9 @@ pub async fn create_token(
             format!("A token's name has at most {} characters.", accounts::MAX_TOKEN_LABEL_CHARS),
         )
         .with_field("label"));
+    }
+    if !accounts::password_matches(&state.store, &session.user.username, &form.password).await? {
+        return Err(Error::new(StatusCode::UNAUTHORIZED, "bad_credentials", "Wrong password.").with_field("password"));
     }
     let created = accounts::create_token(&state.store, &session.user, label).await?;
     let tokens = state.store.tokens_of(session.user.id).await?;
@@ -1103,4 +1119,19 @@ pub async fn answer_contact_request(
     answer_contact(&state, &view.id, &form.request, &form.answer, &form.reply).await?;
     let requests = state.store.contact_requests_for_story(&view.id).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(requests))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn spreadsheet_formulas_in_an_export_stay_text() {
+        assert_eq!(inert("=HYPERLINK(\"https://x\")"), "'=HYPERLINK(\"https://x\")");
+        for cell in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(inert(cell).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(inert("A night at sea"), "A night at sea");
+        assert_eq!(inert(""), "");
+    }
 }

@@ -272,10 +272,6 @@ impl From<AccountError> for Error {
                 Error::bad_request("weak_password", format!("The password needs at least {min} characters."))
                     .with_field("password")
             }
-            AccountError::UsernameTaken => {
-                Error::new(StatusCode::CONFLICT, "username_taken", "This username is taken; choose another.")
-                    .with_field("username")
-            }
             AccountError::BadField { field, message } => {
                 let mut chars = message.chars();
                 let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
