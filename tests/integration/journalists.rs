@@ -297,16 +297,22 @@ async fn a_journalist_asks_for_access_and_an_admin_grants_it() {
     server.stop().await;
 }
 
+/// A published story whose teller accepts interview requests: its id and receipt.
+async fn open_to_contact(server: &TestServer, moderator: &str) -> (String, String) {
+    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
+    open["consent"]["allow_contact"] = json!(true);
+    let (id, receipt) = server.submit(&open).await;
+    server.publish(&id, moderator).await;
+    (id, receipt)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_contact_request_reaches_the_storyteller_and_only_their_answer_reaches_the_journalist() {
     const REPLY: &str = "Signal: safe-name-7731, evenings only";
     let server = TestServer::start().await;
     let moderator = server.user(Role::Moderator, "mira").await;
     let journalist = server.user(Role::Journalist, "jon").await;
-    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
-    open["consent"]["allow_contact"] = json!(true);
-    let (id, receipt) = server.submit(&open).await;
-    server.publish(&id, &moderator).await;
+    let (id, receipt) = open_to_contact(&server, &moderator).await;
     let (closed, _) = server.submit(&story("Closed door", "I keep my story to myself.", "public")).await;
     server.publish(&closed, &moderator).await;
 
@@ -389,10 +395,7 @@ async fn the_contact_request_pages_work_without_javascript() {
     let server = TestServer::start().await;
     let moderator = server.user(Role::Moderator, "mira").await;
     server.user(Role::Journalist, "jon").await;
-    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
-    open["consent"]["allow_contact"] = json!(true);
-    let (id, receipt) = server.submit(&open).await;
-    server.publish(&id, &moderator).await;
+    let (id, receipt) = open_to_contact(&server, &moderator).await;
 
     // The journalist logs in, asks from the story page, and sees the request waiting.
     let browser = signed_in(&server, "jon", crate::common::PASSWORD).await;
@@ -508,10 +511,7 @@ async fn turning_contact_off_closes_requests_and_destroys_answers() {
     let server = TestServer::start().await;
     let moderator = server.user(Role::Moderator, "mira").await;
     let journalist = server.user(Role::Journalist, "jon").await;
-    let mut open = story("Night bakery", "I bake bread at night near the station.", "public");
-    open["consent"]["allow_contact"] = json!(true);
-    let (id, receipt) = server.submit(&open).await;
-    server.publish(&id, &moderator).await;
+    let (id, receipt) = open_to_contact(&server, &moderator).await;
     let path = format!("/api/v1/stories/{id}/contact");
     let mut requests = Vec::new();
     for message in ["first journalist question", "second journalist question"] {
