@@ -68,6 +68,12 @@ fn key_owner(story_id: &str, request_id: &str) -> String {
     format!("{story_id}/contact/{request_id}")
 }
 
+/// A LIKE pattern for the keys of every answer given about a story (story ids are base 32:
+/// no wildcard can hide in one).
+pub(super) fn answer_keys(story_id: &str) -> String {
+    format!("{story_id}/contact/%")
+}
+
 fn request(row: &sqlx::sqlite::SqliteRow) -> Result<ContactRequest> {
     let status: String = row.try_get("status")?;
     Ok(ContactRequest {
@@ -281,7 +287,7 @@ impl Store {
         .execute(&self.pool)
         .await?;
         sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner LIKE ?")
-            .bind(format!("{story_id}/contact/%"))
+            .bind(answer_keys(story_id))
             .execute(&self.pool)
             .await?;
         sqlx::query("UPDATE contact_requests SET reply = NULL WHERE story_id = ? AND reply IS NOT NULL")

@@ -277,11 +277,10 @@ impl Store {
     /// replies'), committed on its own: from this moment none of it can be opened, whatever
     /// copies exist.
     async fn destroy_keys(&self, id: &str) -> Result<()> {
-        // Story ids are base 32: no LIKE wildcard can hide in one.
         sqlx::query("DELETE FROM keys.wrapped_keys WHERE owner IN (?, ?) OR owner LIKE ?")
             .bind(id)
             .bind(photo_aad(id))
-            .bind(format!("{id}/contact/%"))
+            .bind(super::contact::answer_keys(id))
             .execute(&self.pool)
             .await?;
         Ok(())

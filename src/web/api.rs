@@ -702,9 +702,9 @@ pub async fn export_stories(
             Ok(_) | Err(crate::store::StoreError::NotFound | crate::store::StoreError::WrongState(_)) => continue,
             Err(error) => return Err(error.into()),
         };
-        let StoryView { url, citation, .. } = StoryView::new(story.clone());
+        let StoryView { story, url, citation, .. } = StoryView::new(story);
         stories.push(ExportedStory {
-            body: story.allow_quotes.then(|| story.body.clone()),
+            body: story.allow_quotes.then_some(story.body),
             id: story.id,
             url,
             title: story.title,
