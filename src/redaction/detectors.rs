@@ -451,6 +451,36 @@ pub(super) fn digit_windows(text: &str) -> Vec<(usize, usize)> {
     windows
 }
 
+/// The whitespace-separated stretches of `text` that could hold a link or a handle-shaped
+/// word: those with a dot, underscore or colon between an ASCII letter or digit and another
+/// (or a slash), as in "t.me", "rami_k94", "https://". Prose has few, and the link patterns
+/// are run on those stretches only.
+pub(super) fn link_windows(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut at = 1;
+    while at + 1 < bytes.len() {
+        let joins = matches!(bytes[at], b'.' | b'_' | b':')
+            && bytes[at - 1].is_ascii_alphanumeric()
+            && (bytes[at + 1].is_ascii_alphanumeric() || bytes[at + 1] == b'/');
+        if !joins {
+            at += 1;
+            continue;
+        }
+        let mut start = at;
+        while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        windows.push((start, end));
+        at = end + 1;
+    }
+    windows
+}
+
 /// GPS coordinates: a decimal pair ("15.3229, 38.9251"), or degrees, minutes and seconds with
 /// hemisphere letters ("15°19'22"N 38°55'30"E").
 static GPS: LazyLock<Regex> = LazyLock::new(|| {
@@ -714,6 +744,9 @@ mod tests {
         }
         assert!(text[windows[0].0..windows[0].1].contains("0944 123 456"));
         assert!(digit_windows("no digits here").is_empty());
+        let text = "Write to amal.bakes or see https://t.me/x. The end. Fin.Nada";
+        let windows: Vec<&str> = link_windows(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(windows, ["amal.bakes", "https://t.me/x.", "Fin.Nada"]);
     }
 
     #[test]

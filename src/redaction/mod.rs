@@ -138,9 +138,13 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     let mut candidates = Vec::new();
     detectors::private_terms(text, context.private_terms, &mut candidates);
     detectors::emails(text, &mut candidates);
-    detectors::urls(text, &mut candidates);
     detectors::handles(text, &mut candidates);
-    detectors::handle_shaped(text, &mut candidates);
+    for (start, end) in detectors::link_windows(text) {
+        let mut found = Vec::new();
+        detectors::urls(&text[start..end], &mut found);
+        detectors::handle_shaped(&text[start..end], &mut found);
+        candidates.extend(shifted(found, start));
+    }
     // Numbers are looked for with every digit in ASCII ("٠٩٤٤" → "0944"), then put back
     // where they stand in the text.
     let digits = normalise::AsciiDigits::new(text);
@@ -158,10 +162,7 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
         detectors::phones(window, context.countries, &mut found);
         detectors::mixed_codes(window, &mut found);
         detectors::id_numbers(window, &mut found);
-        candidates.extend(found.into_iter().map(|(priority, mut span)| {
-            (span.start, span.end) = (span.start + start, span.end + start);
-            (priority, span)
-        }));
+        candidates.extend(shifted(found, start));
     }
     for (_, span) in &mut candidates[first_number..] {
         (span.start, span.end) = digits.original(span.start, span.end);
@@ -176,6 +177,14 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
         span.action = context.rules.action_of(&span.rule, span.category, span.action);
     }
     spans
+}
+
+/// Spans found in a window of a text, moved to where the window starts.
+fn shifted(found: Candidates, offset: usize) -> impl Iterator<Item = (u8, Span)> {
+    found.into_iter().map(move |(priority, mut span)| {
+        (span.start, span.end) = (span.start + offset, span.end + offset);
+        (priority, span)
+    })
 }
 
 /// Whatever was found once is hidden wherever else the same text stands: a date of birth

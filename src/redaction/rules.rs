@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -295,7 +295,9 @@ impl Rules {
         let pattern_words = if required_words.is_empty() {
             None
         } else {
+            // A DFA: it reads every byte of every story, and the list is short.
             let automaton = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .build(&required_words)
                 .map_err(|e| format!("pattern words: {e}"))?;
