@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::normalise::{AsciiDigits, fold, fold_term};
-use super::rules::{Rules, cue};
+use super::rules::{PatternRule, Rules, cue};
 use super::words::{Case, Matches, Words, is_word_char};
 use super::{Action, Category, Span};
 
@@ -423,21 +423,25 @@ pub(super) fn id_numbers(text: &str, out: &mut Candidates) {
 
 /// How far around a digit a number may reach: the longest IBAN, card or coordinates pair
 /// written with spaces fits.
-const DIGIT_REACH: usize = 96;
+pub(super) const DIGIT_REACH: usize = 96;
 
-/// The stretches of `text` (digits in ASCII) within `DIGIT_REACH` bytes of a digit, widened to
+/// How far around its number an address may reach: a Persian street and lane before the
+/// house number fit.
+pub(super) const ADDRESS_REACH: usize = 256;
+
+/// The stretches of `text` (digits in ASCII) within `reach` bytes of a digit, widened to
 /// whitespace so no word is cut, and merged where they meet.
-pub(super) fn digit_windows(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn digit_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut windows: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let digit = at + offset;
-        let mut start = digit.saturating_sub(DIGIT_REACH);
+        let mut start = digit.saturating_sub(reach);
         while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
             start -= 1;
         }
-        let mut end = (digit + DIGIT_REACH).min(bytes.len());
+        let mut end = (digit + reach).min(bytes.len());
         while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
             end += 1;
         }
@@ -446,7 +450,7 @@ pub(super) fn digit_windows(text: &str) -> Vec<(usize, usize)> {
             _ => windows.push((start, end)),
         }
         // The next digit far enough away to open a window of its own is past this one's end.
-        at = (digit + 1).max(end.saturating_sub(DIGIT_REACH));
+        at = (digit + 1).max(end.saturating_sub(reach));
     }
     windows
 }
@@ -523,37 +527,37 @@ pub(super) fn ip_addresses(text: &str, out: &mut Candidates) {
     }
 }
 
-/// The rules file's patterns (street addresses, local ID formats).
+/// The rules file's patterns (street addresses, local ID formats). A pattern with required
+/// words (an address) is tried only in the stretches around digits that hold one of them: an
+/// address has a house number, and most of a story has none.
 pub(super) fn patterns(text: &str, rules: &Rules, out: &mut Candidates) {
-    // Only the patterns whose words the text holds (one pass finds them all).
-    let mut wanted = vec![false; rules.patterns.len()];
     for &k in &rules.unconditional_patterns {
-        wanted[k] = true;
+        pattern(text, 0, &rules.patterns[k], out);
     }
-    if let Some((automaton, required_by)) = &rules.pattern_words {
-        let mut missing = wanted.iter().filter(|w| !**w).count();
-        for found in automaton.find_overlapping_iter(text) {
-            let slot = &mut wanted[required_by[found.pattern().as_usize()]];
-            if !*slot {
-                *slot = true;
-                missing -= 1;
-                if missing == 0 {
-                    break;
-                }
-            }
+    let Some((automaton, required_by)) = &rules.pattern_words else { return };
+    for (start, end) in digit_windows(text, ADDRESS_REACH) {
+        let window = &text[start..end];
+        let mut wanted: Vec<usize> =
+            automaton.find_overlapping_iter(window).map(|found| required_by[found.pattern().as_usize()]).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        for k in wanted {
+            pattern(window, start, &rules.patterns[k], out);
         }
     }
-    for pattern in rules.patterns.iter().zip(&wanted).filter(|(_, w)| **w).map(|(p, _)| p) {
-        for found in pattern.regex.find_iter(text) {
-            // A pattern may take the space or bracket before a word whose first letter is not
-            // ASCII (where `\b` cannot stand); that, and trailing punctuation, is not the detail.
-            let untrimmed = found.as_str();
-            let leading = untrimmed.len() - untrimmed.trim_start_matches([' ', '(', ',', ';', ':', '\n']).len();
-            let trimmed = untrimmed[leading..].trim_end_matches([' ', ',', '،', '.']);
-            if !trimmed.is_empty() {
-                let start = found.start() + leading;
-                push(out, 2, start, start + trimmed.len(), pattern.category, &pattern.name);
-            }
+}
+
+/// The matches of one pattern in `text`, which begins at `offset` of the story.
+fn pattern(text: &str, offset: usize, pattern: &PatternRule, out: &mut Candidates) {
+    for found in pattern.regex.find_iter(text) {
+        // A pattern may take the space or bracket before a word whose first letter is not
+        // ASCII (where `\b` cannot stand); that, and trailing punctuation, is not the detail.
+        let untrimmed = found.as_str();
+        let leading = untrimmed.len() - untrimmed.trim_start_matches([' ', '(', ',', ';', ':', '\n']).len();
+        let trimmed = untrimmed[leading..].trim_end_matches([' ', ',', '،', '.']);
+        if !trimmed.is_empty() {
+            let start = offset + found.start() + leading;
+            push(out, 2, start, start + trimmed.len(), pattern.category, &pattern.name);
         }
     }
 }
@@ -736,14 +740,14 @@ mod tests {
     fn windows_cover_every_digit_and_cut_no_word() {
         let text =
             format!("{} call 0944 123 456 {} and 12 {}", "word ".repeat(60), "more ".repeat(60), "end ".repeat(3));
-        let windows = digit_windows(&text);
+        let windows = digit_windows(&text, DIGIT_REACH);
         assert_eq!(windows.len(), 2, "{windows:?}");
         for (start, end) in &windows {
             assert!(*start == 0 || text.as_bytes()[start - 1] == b' ');
             assert!(*end == text.len() || text.as_bytes()[*end] == b' ');
         }
         assert!(text[windows[0].0..windows[0].1].contains("0944 123 456"));
-        assert!(digit_windows("no digits here").is_empty());
+        assert!(digit_windows("no digits here", DIGIT_REACH).is_empty());
         let text = "Write to amal.bakes or see https://t.me/x. The end. Fin.Nada";
         let windows: Vec<&str> = link_windows(text).into_iter().map(|(s, e)| &text[s..e]).collect();
         assert_eq!(windows, ["amal.bakes", "https://t.me/x.", "Fin.Nada"]);

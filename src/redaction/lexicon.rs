@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::words::phrase_key;
 
@@ -13,22 +13,28 @@ const NAMES_EXTRA: &str = include_str!("../../datasets/names_extra.tsv");
 const PLACES: &str = include_str!("../../datasets/places.tsv");
 const COMMON_WORDS: &str = include_str!("../../datasets/common_words.tsv");
 
-/// Languages a name may also be an ordinary word in (the `common_in` column).
-const COMMON_LANGUAGES: [&str; 11] = ["en", "es", "fr", "de", "pt", "it", "tr", "ar", "fa", "uk", "ru"];
+/// The languages whose frequent words the engine knows; a name may also be an ordinary word
+/// in them (the `common_in` column of the name lists).
+const LANGUAGES: [&str; 11] = ["en", "es", "fr", "de", "pt", "it", "tr", "ar", "fa", "uk", "ru"];
+
+/// The index in `LANGUAGES` of a BCP 47 tag's primary language.
+fn language_index(tag: &str) -> Option<usize> {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    LANGUAGES.iter().position(|l| *l == primary)
+}
 
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct NameInfo {
     pub given: bool,
     pub surname: bool,
-    /// Bit `i` set: an ordinary word in `COMMON_LANGUAGES[i]`.
+    /// Bit `i` set: an ordinary word in `LANGUAGES[i]`.
     common: u16,
 }
 
 impl NameInfo {
     /// Whether the name is also an ordinary word of `language` (or too short to tell).
     pub fn is_common_in(&self, language: &str) -> bool {
-        let primary = language.split(['-', '_']).next().unwrap_or_default();
-        COMMON_LANGUAGES.iter().position(|l| *l == primary).is_some_and(|i| self.common & (1 << i) != 0)
+        language_index(language).is_some_and(|i| self.common & (1 << i) != 0)
     }
 }
 
@@ -40,16 +46,34 @@ pub(super) struct Place {
     pub region: Box<str>,
 }
 
+/// A rank in `Word::ranks` for a word that is not among a language's frequent words.
+const UNRANKED: u16 = u16::MAX;
+
+/// What the datasets say about one folded word (or phrase, for regions): one lookup answers
+/// every question the engine asks of a word of a story.
+#[derive(Debug, Clone)]
+struct Word {
+    name: Option<NameInfo>,
+    /// Its frequency rank among the words of each of `LANGUAGES` (0 = the most frequent).
+    ranks: [u16; LANGUAGES.len()],
+    /// The most words of a place name that begins with it (0: none does).
+    place_words: u8,
+    /// It names a first-level region ("Kassala", "Chocó"): it stays, like a country.
+    region: bool,
+}
+
+impl Default for Word {
+    fn default() -> Self {
+        Word { name: None, ranks: [UNRANKED; LANGUAGES.len()], place_words: 0, region: false }
+    }
+}
+
 pub(super) struct Lexicon {
-    names: FxHashMap<Box<str>, NameInfo>,
+    words: FxHashMap<Box<str>, Word>,
     /// Places by folded name, the most populous first (at most a few per name).
     places: FxHashMap<Box<str>, Vec<Place>>,
-    /// For each first word of a place name, the most words such a name has.
-    place_words: FxHashMap<Box<str>, u8>,
-    /// Frequent words by language, with their rank (0 = the most frequent).
-    common_words: FxHashMap<&'static str, FxHashMap<Box<str>, u32>>,
-    /// Names of first-level regions ("Kassala", "Chocó"): they stay, like countries.
-    regions: FxHashSet<Box<str>>,
+    /// Which of `LANGUAGES` have a list of frequent words.
+    ranked: [bool; LANGUAGES.len()],
 }
 
 /// Places kept per name: enough to find the one in the story's countries.
@@ -59,7 +83,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut names: FxHashMap<Box<str>, NameInfo> = FxHashMap::default();
+        let mut words: FxHashMap<Box<str>, Word> = FxHashMap::default();
         for line in NAMES.lines().chain(NAMES_EXTRA.lines()).skip_while(|l| l.starts_with("name\t")) {
             let mut fields = line.split('\t');
             let (Some(name), Some(kind)) = (fields.next(), fields.next()) else { continue };
@@ -67,15 +91,10 @@ impl Lexicon {
                 continue;
             }
             let common = fields.next().unwrap_or_default();
-            let mut mask = 0u16;
-            for language in common.split(',').filter(|l| !l.is_empty()) {
-                if let Some(i) = COMMON_LANGUAGES.iter().position(|l| *l == language) {
-                    mask |= 1 << i;
-                }
-            }
+            let mask = common.split(',').filter_map(language_index).fold(0u16, |mask, i| mask | 1 << i);
             // A name of several words ("Abdul Rahman") is known by each of its words.
             for word in phrase_key(name).split(' ').filter(|w| w.chars().count() >= 2) {
-                let info = names.entry(word.into()).or_default();
+                let info = words.entry(word.into()).or_default().name.get_or_insert_default();
                 info.given |= kind == "given";
                 info.surname |= kind == "surname";
                 if word.chars().count() <= 2 {
@@ -86,16 +105,17 @@ impl Lexicon {
             }
         }
         let mut places: FxHashMap<Box<str>, Vec<Place>> = FxHashMap::default();
-        let mut place_words: FxHashMap<Box<str>, u8> = FxHashMap::default();
-        let mut regions: FxHashSet<Box<str>> = FxHashSet::default();
+        // The gazetteer lists each region many times in a row.
+        let mut last_region = "";
         for line in PLACES.lines().skip(1) {
             let mut fields = line.split('\t');
             let (Some(name), Some(country), Some(population)) = (fields.next(), fields.next(), fields.next()) else {
                 continue;
             };
             let region = fields.next().unwrap_or_default();
-            if !region.is_empty() && !regions.contains(region) {
-                regions.insert(phrase_key(region).into());
+            if !region.is_empty() && region != last_region {
+                words.entry(phrase_key(region).into()).or_default().region = true;
+                last_region = region;
             }
             let key = phrase_key(name);
             if key.chars().count() < 3 {
@@ -103,7 +123,7 @@ impl Lexicon {
             }
             let first = key.split(' ').next().unwrap_or_default();
             let count = key.split(' ').count().min(6) as u8;
-            let longest = place_words.entry(first.into()).or_insert(0);
+            let longest = &mut words.entry(first.into()).or_default().place_words;
             *longest = (*longest).max(count);
             let place =
                 Place { population: population.parse().unwrap_or(0), country: country.into(), region: region.into() };
@@ -114,22 +134,30 @@ impl Lexicon {
                 entry.truncate(PLACES_PER_NAME);
             }
         }
-        let mut common_words: FxHashMap<&'static str, FxHashMap<Box<str>, u32>> = FxHashMap::default();
+        let mut ranked = [false; LANGUAGES.len()];
+        let mut next_rank = [0u16; LANGUAGES.len()];
         for line in COMMON_WORDS.lines().skip(1) {
-            if let Some((language, word)) = line.split_once('\t') {
-                let words = common_words.entry(language).or_default();
-                let rank = words.len() as u32;
-                words.entry(phrase_key(word).into()).or_insert(rank);
+            let Some((language, word)) = line.split_once('\t') else { continue };
+            let Some(l) = language_index(language) else { continue };
+            ranked[l] = true;
+            let rank = &mut words.entry(phrase_key(word).into()).or_default().ranks[l];
+            if *rank == UNRANKED {
+                *rank = next_rank[l];
+                next_rank[l] = (next_rank[l] + 1).min(UNRANKED - 1);
             }
         }
-        Lexicon { names, places, place_words, common_words, regions }
+        Lexicon { words, places, ranked }
+    }
+
+    fn word(&self, key: &str) -> Option<&Word> {
+        self.words.get(key)
     }
 
     /// The frequency rank of `key` (folded) among the words of `language` (0 = the most
     /// frequent), if it is among the frequent ones.
     pub fn rank(&self, language: &str, key: &str) -> Option<u32> {
-        let primary = language.split(['-', '_']).next().unwrap_or_default();
-        self.common_words.get(primary)?.get(key).copied()
+        let rank = self.word(key)?.ranks[language_index(language)?];
+        (rank != UNRANKED).then_some(rank as u32)
     }
 
     /// The frequency rank of `key` among the words of the story's `language`, or of the
@@ -141,7 +169,14 @@ impl Lexicon {
             Some('\u{0400}'..='\u{04FF}') => &["uk", "ru"],
             _ => &[],
         };
-        std::iter::once(language).chain(by_script.iter().copied()).filter_map(|l| self.rank(l, key)).min()
+        let ranks = &self.word(key)?.ranks;
+        std::iter::once(language)
+            .chain(by_script.iter().copied())
+            .filter_map(language_index)
+            .map(|l| ranks[l])
+            .filter(|r| *r != UNRANKED)
+            .min()
+            .map(u32::from)
     }
 
     /// Whether `key` (folded) is one of the frequent words of `language`.
@@ -151,17 +186,16 @@ impl Lexicon {
 
     /// Whether `key` (a folded phrase) names a first-level region.
     pub fn is_region(&self, key: &str) -> bool {
-        self.regions.contains(key)
+        self.word(key).is_some_and(|w| w.region)
     }
 
     /// Whether the engine has a list of frequent words for `language`.
     pub fn knows_common_words(&self, language: &str) -> bool {
-        let primary = language.split(['-', '_']).next().unwrap_or_default();
-        self.common_words.contains_key(primary)
+        language_index(language).is_some_and(|l| self.ranked[l])
     }
 
     pub fn name(&self, key: &str) -> Option<NameInfo> {
-        self.names.get(key).copied()
+        self.word(key)?.name
     }
 
     /// The places named `key`: the most populous one in the story's countries, else the most
@@ -173,7 +207,7 @@ impl Lexicon {
 
     /// The most words a place name beginning with `first` has.
     pub fn place_words(&self, first: &str) -> usize {
-        self.place_words.get(first).copied().unwrap_or(0) as usize
+        self.word(first).map_or(0, |w| w.place_words as usize)
     }
 }
 
@@ -188,5 +222,8 @@ mod tests {
         assert!(lexicon.name("олена").is_some());
         assert!(lexicon.place("damascus", &[]).is_some_and(|p| p.population > 1_000_000));
         assert!(lexicon.places.len() > 50_000, "{}", lexicon.places.len());
+        assert!(lexicon.is_region("kassala"));
+        assert_eq!(lexicon.rank("en", "the"), Some(0));
+        assert!(lexicon.rank_for("en", "في").is_some_and(|r| r < 10), "an Arabic word in a story filed as English");
     }
 }

@@ -152,7 +152,7 @@ pub fn detect(text: &str, context: &Context<'_>) -> Vec<Span> {
     let first_number = candidates.len();
     detectors::patterns(numbers, context.rules, &mut candidates);
     // Numbers are looked for only around digits: most of a story has none.
-    for (start, end) in detectors::digit_windows(numbers) {
+    for (start, end) in detectors::digit_windows(numbers, detectors::DIGIT_REACH) {
         let window = &numbers[start..end];
         let mut found = Vec::new();
         detectors::ibans(window, &mut found);

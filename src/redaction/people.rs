@@ -59,7 +59,7 @@ fn name_of(key: &str) -> Option<NameInfo> {
             .find_map(|rest| LEXICON.name(rest));
     }
     if ('\u{0400}'..='\u{04FF}').contains(&first) {
-        return slavic_stems(key).into_iter().find_map(|stem| LEXICON.name(&stem));
+        return find_slavic_stem(key, |stem| LEXICON.name(stem));
     }
     if is_ethiopic(first) {
         // "ሩታን ኣቤልን", "Ruta and Abel": "and" is written onto each name.
@@ -97,26 +97,46 @@ fn looks_like_surname(key: &str) -> bool {
     arabic_nisba || (persian && !key.starts_with("ال"))
 }
 
-/// The nominative forms a declined Ukrainian or Russian name may come from: "Олену" → "Олена",
-/// "Ахмеда" → "Ахмед", "Коваля" → "Коваль".
-fn slavic_stems(key: &str) -> Vec<String> {
+/// The first of the nominative forms a declined Ukrainian or Russian name may come from
+/// ("Олену" → "Олена", "Ахмеда" → "Ахмед", "Коваля" → "Коваль") for which `found` finds
+/// something. The forms are written into one buffer: most words have none to find.
+fn find_slavic_stem<T>(key: &str, mut found: impl FnMut(&str) -> Option<T>) -> Option<T> {
     // Folded forms, as words are folded: "й" is "и", "ї" is "і".
     const ENDINGS: &[&str] =
         &["ові", "еві", "ою", "ею", "ом", "ем", "ои", "еи", "іи", "оі", "ии", "у", "ю", "а", "я", "і", "е", "и"];
     const NOMINATIVE: &[&str] = &["", "а", "я", "и", "ь", "о"];
     // Before -і a Ukrainian stem changes its last consonant: "Каховці" is "Каховка".
     const ALTERNATIONS: &[(&str, &str)] = &[("ц", "к"), ("з", "г"), ("с", "х")];
-    let mut stems = Vec::new();
+    let mut form = String::with_capacity(key.len() + 4);
+    let mut try_form = |stem: &str, ending: &str| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(ending);
+        found(&form)
+    };
     for ending in ENDINGS {
-        if let Some(stem) = key.strip_suffix(ending).filter(|s| s.chars().count() >= 2) {
-            stems.extend(NOMINATIVE.iter().map(|n| format!("{stem}{n}")));
-            for (now, was) in ALTERNATIONS {
-                if let Some(base) = stem.strip_suffix(now) {
-                    stems.push(format!("{base}{was}а"));
-                }
+        let Some(stem) = key.strip_suffix(ending).filter(|s| s.chars().count() >= 2) else { continue };
+        for nominative in NOMINATIVE {
+            if let Some(result) = try_form(stem, nominative) {
+                return Some(result);
+            }
+        }
+        for (now, was) in ALTERNATIONS {
+            if let Some(result) = stem.strip_suffix(now).and_then(|base| try_form(base, &format!("{was}а"))) {
+                return Some(result);
             }
         }
     }
+    None
+}
+
+/// Every nominative form a declined Ukrainian or Russian word may come from.
+fn slavic_stems(key: &str) -> Vec<String> {
+    let mut stems = Vec::new();
+    find_slavic_stem(key, |form| {
+        stems.push(form.to_owned());
+        None::<()>
+    });
     stems
 }
 
@@ -143,7 +163,7 @@ fn place_at(words: &Words, i: usize, countries: &[&str]) -> Option<(usize, &'sta
         if let Some(place) = declined_pair(words, i, countries) {
             return Some((2, place));
         }
-        slavic_stems(key).iter().find_map(|stem| LEXICON.place(stem, countries))
+        find_slavic_stem(key, |stem| LEXICON.place(stem, countries))
     } else {
         None
     };
