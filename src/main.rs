@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use passage::config::{Overrides, Settings};
 use passage::redaction::{self, Placeholders};
-use passage::store::Role;
+use passage::store::{Durability, Role};
 
 #[derive(Parser)]
 #[command(name = "passage", version, about = "A consent-first archive of migrant stories")]
@@ -60,6 +60,39 @@ enum Command {
     /// Destroy the raw submissions past the retention period now (a running server does
     /// this at start-up and every hour).
     Purge,
+    /// Benchmark tools (see `bench/run.sh` and BENCHMARKS.md).
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Write a synthetic corpus in the import format, and a query set, to a folder.
+    Corpus {
+        /// Number of stories.
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+        /// Folder to write `stories-NNN.jsonl` and `queries.tsv` to.
+        #[arg(long, default_value = "bench-data/corpus")]
+        out: PathBuf,
+        /// Bytes of text per story, on average.
+        #[arg(long, default_value_t = 3_000)]
+        bytes: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Load a corpus into a plain Tantivy index and time its queries: the floor for search.
+    Tantivy {
+        /// Folder written by `bench corpus`.
+        #[arg(long, default_value = "bench-data/corpus")]
+        corpus: PathBuf,
+        /// Folder for the plain index (emptied first).
+        #[arg(long, default_value = "bench-data/raw-tantivy")]
+        out: PathBuf,
+        /// Times each query runs (after one warm-up round).
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -86,8 +119,15 @@ fn main() -> anyhow::Result<()> {
     };
     let overrides = Overrides { bind, data_dir: cli.common.data.clone(), index_dir: cli.common.index.clone() };
     let settings = Settings::load(cli.common.config.as_deref(), &overrides)?;
-    if let Command::Redact = cli.command {
-        return redact(settings.rules, std::io::stdin().lock(), std::io::stdout().lock());
+    match cli.command {
+        Command::Redact => return redact(settings.rules, std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Bench(BenchCommand::Corpus { n, out, bytes, seed }) => {
+            return passage::bench::write_corpus(&out, n, bytes, seed);
+        }
+        Command::Bench(BenchCommand::Tantivy { corpus, out, rounds }) => {
+            return passage::bench::raw_tantivy(&corpus, &out, rounds);
+        }
+        _ => {}
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(run(cli.command, settings))
@@ -117,7 +157,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             // The store only: a running server's indexer picks the changes up from the change
             // log, and a stopped one catches up when it starts.
             std::fs::create_dir_all(&settings.data_dir)?;
-            let store = passage::store::Store::open(&settings).await?;
+            // Durable when the import returns (`close` checkpoints), not after each story.
+            let store = passage::store::Store::open_with(&settings, Durability::AtClose).await?;
             let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir)?;
             let (mut imported, mut published) = (0, 0);
             for file in import_files(&path)? {
@@ -170,7 +211,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("destroyed the raw text of {purged} stories");
             Ok(())
         }
-        Command::Redact => unreachable!("handled before the runtime starts"),
+        Command::Redact | Command::Bench(_) => unreachable!("handled before the runtime starts"),
     }
 }
 

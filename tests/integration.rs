@@ -186,6 +186,59 @@ async fn a_restart_finds_every_published_story() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_stores_stories_in_batches_and_reports_each_line() {
+    let dirs = common::Dirs::new();
+    let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
+    let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
+    // More stories than the workers' batches hold, so several batches are stored, and among
+    // them the lines an import must not publish.
+    let mut lines: Vec<String> = (1..=300)
+        .map(|k| {
+            let teller = with(
+                story(&format!("Story {k}"), "We crossed with Saba at night.", "public"),
+                "private_terms",
+                json!(["Saba"]),
+            );
+            teller.to_string()
+        })
+        .collect();
+    lines[1] = "{not json".into();
+    lines[4] = with(
+        story("About a child", "My son was nine.", "public"),
+        "consent",
+        json!({"visibility": "public",
+        "allow_quotes": true, "allow_photo": false, "allow_contact": false, "age_confirmed": true,
+        "about_minor": true, "version": "1"}),
+    )
+    .to_string();
+    lines[6] = with(story("", "No title.", "public"), "title", json!("")).to_string();
+    let report = passage::import::import_lines(
+        &store,
+        passage::redaction::Rules::defaults(),
+        &pepper,
+        &lines.join("\n"),
+        true,
+        "test",
+    )
+    .await
+    .unwrap();
+    assert_eq!((report.imported, report.published), (298, 297), "{:?}", report.problems);
+    assert_eq!(report.problems.len(), 3, "{:?}", report.problems);
+    assert!(report.problems[0].starts_with("line 2: "), "{:?}", report.problems);
+    assert!(report.problems[1].starts_with("line 5: waits for a second moderator"), "{:?}", report.problems);
+    assert!(report.problems[2].starts_with("line 7: title"), "{:?}", report.problems);
+    assert_eq!(store.count_stories().await.unwrap(), 298);
+    let published = store.published_page("", 1000).await.unwrap();
+    assert_eq!(published.len(), 297);
+    assert!(published.iter().all(|s| !s.body.contains("Saba") && s.body.contains("[")), "the private term is redacted");
+    // Every stored story can be opened: its key was stored with it.
+    for story in published.iter().take(20) {
+        assert!(store.story(&story.id).await.unwrap().body.contains("Saba"));
+    }
+    store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_index_from_another_archive_is_not_trusted() {
     let first = TestServer::start_in(common::Dirs::new(), true).await;
     assert!(first.search("", None).await["total"].as_u64().unwrap() > 0);

@@ -330,13 +330,7 @@ pub async fn publish(
             Some(_) => {}
         }
     }
-    let redacted = redact_story(&record, choice, rules)?;
-    // The storyteller's own list is never negotiable: refuse rather than leak.
-    let published =
-        [redacted.title.as_str(), redacted.body.as_str(), redacted.pseudonym.as_deref().unwrap_or_default()];
-    if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms, rules)) {
-        return Err(ModerationError::LeakDetected);
-    }
+    let redacted = releasable(&record, choice, rules)?;
     // The photo is made from pixels, blurred as the moderator chose; the original never leaves.
     // Only a photo its teller allows is made at all (and consent is checked again at every
     // request).
@@ -358,6 +352,19 @@ pub async fn publish(
     };
     let seq = store.publish(id, &release, actor, &detail).await?;
     Ok(Publication::Published(Box::new(store.published_story(id).await?), seq))
+}
+
+/// The text that may be published of `record` as `choice` redacts it. The storyteller's own
+/// list is never negotiable: a text that still holds one of their terms is refused rather
+/// than leaked.
+pub fn releasable(record: &StoryRecord, choice: &Choice, rules: &Rules) -> Result<Redacted, ModerationError> {
+    let redacted = redact_story(record, choice, rules)?;
+    let published =
+        [redacted.title.as_str(), redacted.body.as_str(), redacted.pseudonym.as_deref().unwrap_or_default()];
+    if published.iter().any(|text| redaction::contains_private_terms(text, &record.private_terms, rules)) {
+        return Err(ModerationError::LeakDetected);
+    }
+    Ok(redacted)
 }
 
 /// Waits (briefly) until search has applied change `seq`, so a moderator who publishes and

@@ -21,7 +21,7 @@ use crate::media::MediaFiles;
 pub use accounts::{AccessRequest, ExportRecord, Role, SessionKind, SessionUser, TokenInfo, User};
 pub use contact::{ContactRequest, ContactStatus};
 pub use photos::Rendition;
-pub use stories::{Change, ReceiptView, Release};
+pub use stories::{Change, Imported, ReceiptView, Release};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -59,10 +59,30 @@ pub struct Store {
     media: MediaFiles,
 }
 
+/// When a commit reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Every commit waits for the disk (`synchronous=FULL`): what the server uses, so a
+    /// withdrawal that was answered stays done.
+    EachCommit,
+    /// Commits do not wait for the disk; the WAL is synced at each checkpoint, and `close`
+    /// checkpoints (`synchronous=NORMAL`). For a bulk import, which is durable when it
+    /// returns: a crash loses its last stories, never the database.
+    AtClose,
+}
+
 impl Store {
     /// Opens (creating if needed) the archive's database and master key under the data
     /// folder, and brings the schema up to date.
     pub async fn open(settings: &Settings) -> Result<Store> {
+        Store::open_with(settings, Durability::EachCommit).await
+    }
+
+    pub async fn open_with(settings: &Settings, durability: Durability) -> Result<Store> {
+        let synchronous = match durability {
+            Durability::EachCommit => SqliteSynchronous::Full,
+            Durability::AtClose => SqliteSynchronous::Normal,
+        };
         std::fs::create_dir_all(&settings.data_dir)?;
         let master_key =
             sealing::MasterKey::load(settings.master_key.as_ref().map(|s| s.0.as_str()), &settings.data_dir)?;
@@ -71,7 +91,7 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
+            .synchronous(synchronous)
             .foreign_keys(true)
             .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(10));
@@ -84,11 +104,11 @@ impl Store {
                 let keys_path = keys_path.clone();
                 Box::pin(async move {
                     sqlx::query("ATTACH DATABASE ? AS keys").bind(keys_path).execute(&mut *conn).await?;
-                    for pragma in [
-                        "PRAGMA keys.journal_mode = WAL",
-                        "PRAGMA keys.synchronous = FULL",
-                        "PRAGMA keys.secure_delete = ON",
-                    ] {
+                    let synchronous = match durability {
+                        Durability::EachCommit => "PRAGMA keys.synchronous = FULL",
+                        Durability::AtClose => "PRAGMA keys.synchronous = NORMAL",
+                    };
+                    for pragma in ["PRAGMA keys.journal_mode = WAL", synchronous, "PRAGMA keys.secure_delete = ON"] {
                         sqlx::query(pragma).execute(&mut *conn).await?;
                     }
                     Ok(())

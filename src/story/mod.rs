@@ -335,6 +335,44 @@ pub struct StoryRecord {
 }
 
 impl StoryRecord {
+    /// The record of a story just submitted, before it is stored.
+    pub fn submitted(id: &str, story: NewStory, submitted_at: String) -> StoryRecord {
+        let NewStory {
+            title,
+            body,
+            language,
+            pseudonym,
+            origin_country,
+            transit_countries,
+            residence_country,
+            year,
+            themes,
+            private_terms,
+            consent,
+        } = story;
+        StoryRecord {
+            id: id.to_owned(),
+            status: Status::Submitted,
+            title,
+            body,
+            language,
+            pseudonym,
+            origin_country,
+            transit_countries,
+            residence_country,
+            year,
+            themes,
+            private_terms,
+            consent,
+            submitted_at,
+            message: None,
+            raw_purged: false,
+            first_approval: None,
+            photo: false,
+            revision: 1,
+        }
+    }
+
     /// Stories about a child, or whose teller did not confirm being an adult, need two
     /// moderators to publish them.
     pub fn needs_second_approval(&self) -> bool {
