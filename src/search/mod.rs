@@ -333,7 +333,10 @@ impl SearchIndex {
         schema::register_analysers(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (applied_tx, applied) = watch::channel(applied_seq);
-        let writer = index.writer_with_num_threads(1, 64_000_000)?;
+        // One indexing thread per core (a rebuild or a bulk import keeps them all busy), with
+        // Tantivy's 64 MB of buffer each; a trickle of publications uses one.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let writer = index.writer_with_num_threads(threads, 64_000_000 * threads)?;
         let search = SearchIndex {
             inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }),
             facet_min_count: DEFAULT_FACET_MIN_COUNT,
@@ -402,6 +405,8 @@ impl SearchIndex {
 #[derive(Debug, Clone)]
 struct LooseWord {
     text: String,
+    /// Its length in characters.
+    chars: usize,
     typos: u8,
     prefix: bool,
 }
@@ -418,16 +423,23 @@ impl LooseWord {
     }
 
     fn matches(&self, word: &str) -> bool {
+        let typos = usize::from(self.typos);
         word == self.text
             || (self.prefix && word.starts_with(&self.text))
-            || (self.typos > 0 && strsim::osa_distance(word, &self.text) <= usize::from(self.typos))
+            // Words whose lengths differ by more than the typos allowed are never close: most
+            // words of a text are told apart without measuring the distance.
+            || (typos > 0
+                && word.len().abs_diff(self.text.len()) <= typos * 4
+                && word.chars().count().abs_diff(self.chars) <= typos
+                && strsim::osa_distance(word, &self.text) <= typos)
     }
 }
 
 /// The score of a story matched only by a typo or a prefix: below any exact match.
 const LOOSE_SCORE: Score = 0.05;
-/// The shortest word matched as a prefix while typing.
-const MIN_PREFIX_CHARS: usize = 2;
+/// The shortest word matched as a prefix while typing: two letters begin too many words to
+/// say anything, and reading all their stories costs more than the rest of the search.
+const MIN_PREFIX_CHARS: usize = 3;
 
 /// What a hit's title and snippet highlight: the stems the query looked for in each
 /// analyser family, and its loose words.
@@ -621,6 +633,7 @@ impl Inner {
         if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
             let loose = LooseWord {
                 text: word.clone(),
+                chars: word.chars().count(),
                 typos: LooseWord::typos_for(word),
                 prefix: typing && word.chars().count() >= MIN_PREFIX_CHARS,
             };
