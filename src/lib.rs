@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod bench;
 pub mod config;
 pub mod import;
 pub mod media;

@@ -11,7 +11,8 @@ use super::words::phrase_key;
 const NAMES: &str = include_str!("../../datasets/names.tsv");
 const NAMES_EXTRA: &str = include_str!("../../datasets/names_extra.tsv");
 const PLACES: &str = include_str!("../../datasets/places.tsv");
-const COMMON_WORDS: &str = include_str!("../../datasets/common_words.tsv");
+/// `language`, `word`, `per_million`: the frequent words of each language, most frequent first.
+pub(crate) const COMMON_WORDS: &str = include_str!("../../datasets/common_words.tsv");
 
 /// The languages whose frequent words the engine knows; a name may also be an ordinary word
 /// in them (the `common_in` column of the name lists).
@@ -137,7 +138,8 @@ impl Lexicon {
         let mut ranked = [false; LANGUAGES.len()];
         let mut next_rank = [0u16; LANGUAGES.len()];
         for line in COMMON_WORDS.lines().skip(1) {
-            let Some((language, word)) = line.split_once('\t') else { continue };
+            let mut fields = line.split('\t');
+            let (Some(language), Some(word)) = (fields.next(), fields.next()) else { continue };
             let Some(l) = language_index(language) else { continue };
             ranked[l] = true;
             let rank = &mut words.entry(phrase_key(word).into()).or_default().ranks[l];

@@ -15,6 +15,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub(crate) use lexicon::COMMON_WORDS;
 pub use placeholders::Placeholders;
 pub use rules::{Rules, RulesError};
 
