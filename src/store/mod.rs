@@ -260,6 +260,9 @@ mod tests {
         store.put_key("never-committed", b"wrapped").await.unwrap();
         store.put_key("withdrawn", b"wrapped").await.unwrap();
         store.put_key("withdrawn/photo", b"wrapped").await.unwrap();
+        store.put_key("withdrawn/contact/r9", b"wrapped").await.unwrap();
+        store.put_key("kept/photo", b"wrapped").await.unwrap();
+        store.put_key("kept/contact/r1", b"wrapped").await.unwrap();
         sqlx::query("INSERT INTO tombstones (id, withdrawn_at) VALUES ('withdrawn', '2026-01-01T00:00:00Z')")
             .execute(&store.pool)
             .await
@@ -270,11 +273,15 @@ mod tests {
                 .await
                 .unwrap()
         };
-        assert_eq!(store.sweep_leftovers(Duration::from_secs(600)).await.unwrap(), (0, 2));
-        assert_eq!(owners().await, ["kept", "never-committed"], "a young orphan may be a submission in progress");
+        assert_eq!(store.sweep_leftovers(Duration::from_secs(600)).await.unwrap(), (0, 3));
+        assert_eq!(
+            owners().await,
+            ["kept", "kept/contact/r1", "kept/photo", "never-committed"],
+            "a young orphan may be a submission in progress"
+        );
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        assert_eq!(store.sweep_leftovers(Duration::ZERO).await.unwrap(), (0, 1));
-        assert_eq!(owners().await, ["kept"]);
+        assert_eq!(store.sweep_leftovers(Duration::ZERO).await.unwrap(), (0, 2), "no request r1, no story");
+        assert_eq!(owners().await, ["kept", "kept/photo"]);
         assert_eq!(store.story("kept").await.unwrap().body, "Kept words.");
     }
 

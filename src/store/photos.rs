@@ -129,13 +129,18 @@ impl Store {
         let files =
             tokio::task::spawn_blocking(move || media.sweep(&keep, grace)).await.map_err(std::io::Error::other)??;
         let cutoff = super::timestamp(time::OffsetDateTime::now_utc() - grace);
+        // A key's owner is a story id, `<story>/photo` or `<story>/contact/<request>`. The
+        // story and the request are cut out of it so that each lookup is one by primary key
+        // (comparing `stories.id || '/photo'` read every story for every key).
         let keys = sqlx::query(
-            "DELETE FROM keys.wrapped_keys WHERE \
-             owner IN (SELECT id FROM tombstones) OR owner IN (SELECT id || '/photo' FROM tombstones) \
-             OR (created_at < ? AND NOT EXISTS (SELECT 1 FROM stories \
-                 WHERE stories.id = keys.wrapped_keys.owner OR stories.id || '/photo' = keys.wrapped_keys.owner) \
-                 AND NOT EXISTS (SELECT 1 FROM contact_requests c \
-                 WHERE c.story_id || '/contact/' || c.id = keys.wrapped_keys.owner))",
+            "DELETE FROM keys.wrapped_keys AS k WHERE \
+             substr(k.owner, 1, instr(k.owner || '/', '/') - 1) IN (SELECT id FROM tombstones) \
+             OR (k.created_at < ? AND CASE WHEN instr(k.owner, '/contact/') > 0 \
+                 THEN NOT EXISTS (SELECT 1 FROM contact_requests c \
+                     WHERE c.id = substr(k.owner, instr(k.owner, '/contact/') + 9) \
+                     AND c.story_id = substr(k.owner, 1, instr(k.owner, '/') - 1)) \
+                 ELSE NOT EXISTS (SELECT 1 FROM stories \
+                     WHERE stories.id = substr(k.owner, 1, instr(k.owner || '/', '/') - 1)) END)",
         )
         .bind(cutoff)
         .execute(&self.pool)
