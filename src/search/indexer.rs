@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::schema::Schema;
 use tantivy::{Index, IndexReader, IndexWriter, Term};
 use tokio::sync::{oneshot, watch};
@@ -173,6 +174,8 @@ impl Indexer {
         let writer = self.writer.clone();
         tokio::task::spawn_blocking(move || -> Result<u64, SearchError> {
             let writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            // The segments are merged once, at the end.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
             Ok(writer.delete_all_documents()?)
         })
         .await??;
@@ -204,6 +207,13 @@ impl Indexer {
         tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
             let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
             commit_with_seq(&mut writer, seq, &archive)?;
+            // A rebuild leaves a segment per indexing buffer, and every search pays for each
+            // one: merge them into one while nobody searches.
+            let segments = writer.index().searchable_segment_ids()?;
+            if segments.len() > 1 {
+                writer.merge(&segments).wait()?;
+            }
+            writer.set_merge_policy(Box::new(LogMergePolicy::default()));
             reader.reload()?;
             Ok(())
         })

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
@@ -825,11 +826,23 @@ impl Inner {
         let (Some(mut stemmer), Some(mut plain)) = (self.analyser(family), self.analyser(self.fields.other())) else {
             return;
         };
-        // Both analysers split text the same way; only the stemmer changes a token.
-        let mut stemmed = stemmer.token_stream(text);
+        // A text says the same words many times: each is stemmed and compared once. Both
+        // analysers split text the same way, so a word stemmed alone is stemmed as in the text.
+        let mut seen: FxHashMap<String, bool> = FxHashMap::default();
         plain.token_stream(text).process(&mut |token| {
-            let stem = if stemmed.advance() { stemmed.token().text.as_str() } else { "" };
-            if stems.iter().any(|s| s == stem) || highlights.loose.iter().any(|w| w.matches(&token.text)) {
+            let matched = match seen.get(&token.text) {
+                Some(&matched) => matched,
+                None => {
+                    let by_stem = !stems.is_empty() && {
+                        let mut stemmed = stemmer.token_stream(&token.text);
+                        stemmed.advance() && stems.iter().any(|s| *s == stemmed.token().text)
+                    };
+                    let matched = by_stem || highlights.loose.iter().any(|w| w.matches(&token.text));
+                    seen.insert(token.text.clone(), matched);
+                    matched
+                }
+            };
+            if matched {
                 found(token);
             }
         });
