@@ -170,6 +170,22 @@ impl Tokenizer for WordTokenizer {
 }
 
 fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        // Cyrillic, Arabic and Persian letters and digits, the archive's commonest scripts
+        // besides Latin, answered without Unicode's tables (a test checks they agree).
+        '\u{0400}'..='\u{045F}'
+        | '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06F0}'..='\u{06F9}' => true,
+        _ => is_letter_by_tables(c),
+    }
+}
+
+fn is_letter_by_tables(c: char) -> bool {
     c.is_alphanumeric() && !is_ignorable(c) && !is_apostrophe(c)
 }
 
@@ -259,6 +275,13 @@ impl TokenStream for WordTokenStream<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_read_fast_are_letters_by_the_tables() {
+        for c in (0..0x0800).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), is_letter_by_tables(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     fn tokens(key: &str, text: &str) -> Vec<String> {
         let (schema, _) = build();
