@@ -366,26 +366,18 @@ impl Store {
             Some(photo) => Some(self.write_renditions(photo).await?),
             None => None,
         };
-        let published = self.publish_rows(id, release, files.as_ref(), actor, detail).await;
+        let published = async {
+            let mut tx = self.pool.begin().await?;
+            let seq = self.publish_row(&mut tx, id, release, files.as_ref(), actor, detail).await?;
+            tx.commit().await?;
+            self.appended.notify_one();
+            Ok(seq)
+        }
+        .await;
         if published.is_err() {
             self.remove_files(files.into_iter().flat_map(|(display, thumbnail)| [display, thumbnail]).collect()).await;
         }
         published
-    }
-
-    async fn publish_rows(
-        &self,
-        id: &str,
-        release: &Release<'_>,
-        files: Option<&(String, String)>,
-        actor: &str,
-        detail: &str,
-    ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let seq = self.publish_row(&mut tx, id, release, files, actor, detail).await?;
-        tx.commit().await?;
-        self.appended.notify_one();
-        Ok(seq)
     }
 
     /// Stories imported already redacted, all at once: their keys in one commit, then every
