@@ -5,7 +5,7 @@
 use crate::moderation::{self, Approval, Choice, Redacted};
 use crate::redaction::Rules;
 use crate::store::{Imported, Release, Store};
-use crate::story::receipt::{self, Pepper, Receipt};
+use crate::story::receipt::Pepper;
 use crate::story::submit::{self, SubmitError};
 use crate::story::{NewStory, StoryRecord, SubmissionForm};
 
@@ -41,8 +41,9 @@ pub async fn import_lines(
     }
     let mut workers = tokio::task::JoinSet::new();
     for share in shares {
-        let (store, pepper, actor) = (store.clone(), pepper.clone(), actor.to_owned());
-        workers.spawn(async move { import_share(&store, rules, &pepper, share, publish, &actor).await });
+        let importer =
+            Importer { store: store.clone(), rules, pepper: pepper.clone(), publish, actor: actor.to_owned() };
+        workers.spawn(async move { importer.import_share(share).await });
     }
     let mut report = ImportReport::default();
     let mut problems = Vec::new();
@@ -77,119 +78,113 @@ struct Ready {
     redacted: Redacted,
 }
 
-/// Imports one worker's lines. A story that may be published without a moderator is redacted
-/// here and stored with others in one transaction; one that needs moderators (or an import
-/// without `publish`) is submitted on its own, as a storyteller's would be.
-async fn import_share(
-    store: &Store,
-    rules: &Rules,
-    pepper: &Pepper,
-    lines: Vec<(usize, String)>,
+/// What every worker of an import works with.
+struct Importer {
+    store: Store,
+    rules: &'static Rules,
+    pepper: Pepper,
     publish: bool,
-    actor: &str,
-) -> anyhow::Result<Share> {
-    let mut report = Share::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    for (number, line) in lines {
-        let form: SubmissionForm = match crate::web::parse_json(line.as_bytes()) {
-            Ok(form) => form,
-            Err(error) => {
-                report.problems.push((number, error.message));
-                continue;
-            }
-        };
-        let needs_moderators = !publish || form.consent.about_minor || !form.consent.age_confirmed;
-        if needs_moderators {
-            import_one(store, rules, pepper, number, form, publish, actor, &mut report).await?;
-            continue;
-        }
-        let story = match form.validate(submit::this_year()) {
-            Ok(story) => story,
-            Err(errors) => {
-                report.problems.push((number, invalid(&errors)));
-                continue;
-            }
-        };
-        let id = submit::new_id()?;
-        let receipt = Receipt::generate()?;
-        let receipt_hash = pepper.hash(&receipt::normalise(receipt.as_str()).unwrap_or_default());
-        let record = StoryRecord::submitted(&id, story.clone(), String::new());
-        match moderation::releasable(&record, &Choice::EverySuggestionRedacted, rules) {
-            Ok(redacted) => batch.push(Ready { id, story, receipt_hash, redacted }),
-            Err(error) => {
-                // Kept for a moderator, as `moderation::publish` would leave it.
-                store.insert_story(&id, &story, None, &receipt_hash).await?;
-                report.imported += 1;
-                report.problems.push((number, format!("not published: {error}")));
-            }
-        }
-        if batch.len() == BATCH {
-            store_batch(store, &mut batch, actor, &mut report).await?;
-        }
-    }
-    store_batch(store, &mut batch, actor, &mut report).await?;
-    Ok(report)
+    actor: String,
 }
 
-async fn store_batch(store: &Store, batch: &mut Vec<Ready>, actor: &str, report: &mut Share) -> anyhow::Result<()> {
-    if batch.is_empty() {
-        return Ok(());
+impl Importer {
+    /// Imports one worker's lines. A story that may be published without a moderator is
+    /// redacted here and stored with others in one transaction; one that needs moderators (or
+    /// an import without `publish`) is submitted on its own, as a storyteller's would be.
+    async fn import_share(&self, lines: Vec<(usize, String)>) -> anyhow::Result<Share> {
+        let mut report = Share::default();
+        let mut batch = Vec::with_capacity(BATCH);
+        for (number, line) in lines {
+            let form: SubmissionForm = match crate::web::parse_json(line.as_bytes()) {
+                Ok(form) => form,
+                Err(error) => {
+                    report.problems.push((number, error.message));
+                    continue;
+                }
+            };
+            let needs_moderators = !self.publish || form.consent.about_minor || !form.consent.age_confirmed;
+            if needs_moderators {
+                self.import_one(number, form, &mut report).await?;
+                continue;
+            }
+            let story = match form.validate(submit::this_year()) {
+                Ok(story) => story,
+                Err(errors) => {
+                    report.problems.push((number, invalid(&errors)));
+                    continue;
+                }
+            };
+            let id = submit::new_id()?;
+            let (_, receipt_hash) = submit::new_receipt(&self.pepper)?;
+            let record = StoryRecord::submitted(&id, story.clone());
+            match moderation::releasable(&record, &Choice::EverySuggestionRedacted, self.rules) {
+                Ok(redacted) => batch.push(Ready { id, story, receipt_hash, redacted }),
+                Err(error) => {
+                    // Kept for a moderator, as `moderation::publish` would leave it.
+                    self.store.insert_story(&id, &story, None, &receipt_hash).await?;
+                    report.imported += 1;
+                    report.problems.push((number, format!("not published: {error}")));
+                }
+            }
+            if batch.len() == BATCH {
+                self.store_batch(&mut batch, &mut report).await?;
+            }
+        }
+        self.store_batch(&mut batch, &mut report).await?;
+        Ok(report)
     }
-    let imported: Vec<Imported> = batch
-        .iter()
-        .map(|ready| Imported {
-            id: &ready.id,
-            story: &ready.story,
-            receipt_hash: &ready.receipt_hash,
-            release: Release {
-                title: &ready.redacted.title,
-                body: &ready.redacted.body,
-                pseudonym: ready.redacted.pseudonym.as_deref(),
-                photo: None,
-                revision: 1,
-            },
-            detail: format!("redactions={} blurred=0", ready.redacted.redactions),
-        })
-        .collect();
-    store.insert_published(&imported, actor).await?;
-    report.imported += batch.len();
-    report.published += batch.len();
-    batch.clear();
-    Ok(())
-}
 
-/// Submits one story, and publishes it if asked (recording a first approval where two
-/// moderators are needed).
-#[allow(clippy::too_many_arguments)]
-async fn import_one(
-    store: &Store,
-    rules: &Rules,
-    pepper: &Pepper,
-    number: usize,
-    form: SubmissionForm,
-    publish: bool,
-    actor: &str,
-    report: &mut Share,
-) -> anyhow::Result<()> {
-    let submitted = match submit::submit(store, pepper, form, None).await {
-        Ok(submitted) => submitted,
-        Err(SubmitError::Invalid(errors)) => {
-            report.problems.push((number, invalid(&errors)));
+    async fn store_batch(&self, batch: &mut Vec<Ready>, report: &mut Share) -> anyhow::Result<()> {
+        if batch.is_empty() {
             return Ok(());
         }
-        Err(error) => return Err(error.into()),
-    };
-    report.imported += 1;
-    if publish {
-        match moderation::publish(store, rules, &submitted.id, &Approval::automatic(), actor).await {
-            Ok(moderation::Publication::Published(..)) => report.published += 1,
-            Ok(moderation::Publication::AwaitingSecondApproval) => report
-                .problems
-                .push((number, "waits for a second moderator (a child's story or an unconfirmed age)".into())),
-            Err(error) => report.problems.push((number, format!("not published: {error}"))),
-        }
+        let imported: Vec<Imported> = batch
+            .iter()
+            .map(|ready| Imported {
+                id: &ready.id,
+                story: &ready.story,
+                receipt_hash: &ready.receipt_hash,
+                release: Release {
+                    title: &ready.redacted.title,
+                    body: &ready.redacted.body,
+                    pseudonym: ready.redacted.pseudonym.as_deref(),
+                    photo: None,
+                    revision: 1,
+                },
+                detail: format!("redactions={} blurred=0", ready.redacted.redactions),
+            })
+            .collect();
+        self.store.insert_published(&imported, &self.actor).await?;
+        report.imported += batch.len();
+        report.published += batch.len();
+        batch.clear();
+        Ok(())
     }
-    Ok(())
+
+    /// Submits one story, and publishes it if asked (recording a first approval where two
+    /// moderators are needed).
+    async fn import_one(&self, number: usize, form: SubmissionForm, report: &mut Share) -> anyhow::Result<()> {
+        let submitted = match submit::submit(&self.store, &self.pepper, form, None).await {
+            Ok(submitted) => submitted,
+            Err(SubmitError::Invalid(errors)) => {
+                report.problems.push((number, invalid(&errors)));
+                return Ok(());
+            }
+            Err(error) => return Err(error.into()),
+        };
+        report.imported += 1;
+        if self.publish {
+            match moderation::publish(&self.store, self.rules, &submitted.id, &Approval::automatic(), &self.actor).await
+            {
+                Ok(moderation::Publication::Published(..)) => report.published += 1,
+                Ok(moderation::Publication::AwaitingSecondApproval) => report
+                    .problems
+                    .push((number, "waits for a second moderator (a child's story or an unconfirmed age)".into())),
+                Err(error) => report.problems.push((number, format!("not published: {error}"))),
+            }
+        }
+        Ok(())
+    }
 }
 
 fn invalid(errors: &[crate::story::FieldError]) -> String {

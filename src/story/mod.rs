@@ -335,36 +335,24 @@ pub struct StoryRecord {
 }
 
 impl StoryRecord {
-    /// The record of a story just submitted, before it is stored.
-    pub fn submitted(id: &str, story: NewStory, submitted_at: String) -> StoryRecord {
-        let NewStory {
-            title,
-            body,
-            language,
-            pseudonym,
-            origin_country,
-            transit_countries,
-            residence_country,
-            year,
-            themes,
-            private_terms,
-            consent,
-        } = story;
+    /// The record of a story just submitted, before it is stored (so without a submission
+    /// time).
+    pub fn submitted(id: &str, story: NewStory) -> StoryRecord {
         StoryRecord {
             id: id.to_owned(),
             status: Status::Submitted,
-            title,
-            body,
-            language,
-            pseudonym,
-            origin_country,
-            transit_countries,
-            residence_country,
-            year,
-            themes,
-            private_terms,
-            consent,
-            submitted_at,
+            title: story.title,
+            body: story.body,
+            language: story.language,
+            pseudonym: story.pseudonym,
+            origin_country: story.origin_country,
+            transit_countries: story.transit_countries,
+            residence_country: story.residence_country,
+            year: story.year,
+            themes: story.themes,
+            private_terms: story.private_terms,
+            consent: story.consent,
+            submitted_at: String::new(),
             message: None,
             raw_purged: false,
             first_approval: None,

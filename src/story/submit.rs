@@ -34,6 +34,14 @@ pub fn new_id() -> Result<String, getrandom::Error> {
     Ok(bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect())
 }
 
+/// A new receipt code and the keyed hash the store keeps of it (the code itself is never
+/// stored).
+pub fn new_receipt(pepper: &Pepper) -> Result<(Receipt, Vec<u8>), getrandom::Error> {
+    let receipt = Receipt::generate()?;
+    let hash = pepper.hash(&receipt::normalise(receipt.as_str()).unwrap_or_default());
+    Ok((receipt, hash))
+}
+
 pub fn this_year() -> i32 {
     time::OffsetDateTime::now_utc().year()
 }
@@ -49,9 +57,8 @@ pub async fn submit(
 ) -> Result<Submitted, SubmitError> {
     let story = form.validate(this_year()).map_err(SubmitError::Invalid)?;
     let id = new_id()?;
-    let receipt = Receipt::generate()?;
-    let normalised = receipt::normalise(receipt.as_str()).unwrap_or_default();
-    store.insert_story(&id, &story, photo.as_ref(), &pepper.hash(&normalised)).await?;
+    let (receipt, receipt_hash) = new_receipt(pepper)?;
+    store.insert_story(&id, &story, photo.as_ref(), &receipt_hash).await?;
     // No id here: with a proxy's access log, a time and an id could tie a story to an address.
     tracing::info!("story submitted");
     Ok(Submitted { id, receipt })
