@@ -407,12 +407,10 @@ pub async fn unpublish(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::{Consent, Status, Visibility};
+    use crate::story::{Consent, NewStory, Visibility};
 
     fn record(title: &str, body: &str, private_terms: &[&str]) -> StoryRecord {
-        StoryRecord {
-            id: "x".into(),
-            status: Status::Submitted,
+        let story = NewStory {
             title: title.into(),
             body: body.into(),
             language: "en".into(),
@@ -433,13 +431,8 @@ mod tests {
                 version: "1".into(),
                 language: "en".into(),
             },
-            submitted_at: String::new(),
-            message: None,
-            raw_purged: false,
-            first_approval: None,
-            photo: false,
-            revision: 1,
-        }
+        };
+        StoryRecord::submitted("x", story)
     }
 
     #[test]
