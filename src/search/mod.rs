@@ -3,16 +3,17 @@
 //! stories never are. The index is derived data: it follows the store's change log and can
 //! be rebuilt from the store at any time.
 
+mod highlight;
 mod indexer;
 pub mod query;
 mod schema;
+mod typos;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{
@@ -20,10 +21,15 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
-use tantivy::{DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term,
+};
 use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
 
+pub(crate) use highlight::mark;
+use highlight::{Highlighter, Highlights, WordCache, snippet};
 pub use indexer::Indexer;
 pub use query::QueryError;
 use schema::{Fields, TextFields};
@@ -71,7 +77,6 @@ pub const MAX_PER_PAGE: usize = 50;
 pub const DEFAULT_PER_PAGE: usize = 10;
 /// Deep pages cost as much as all the pages before them; nobody reads past this.
 pub const MAX_RESULT_WINDOW: usize = 10_000;
-const SNIPPET_CHARS: usize = 220;
 
 /// A search as a reader asks for it (query string of `/search` and `/api/v1/search`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, IntoParams)]
@@ -310,6 +315,7 @@ struct Inner {
     reader: IndexReader,
     fields: Fields,
     applied: watch::Receiver<i64>,
+    words: WordCache,
 }
 
 /// The read side of the index, shared by every request. Cheap to clone.
@@ -339,7 +345,13 @@ impl SearchIndex {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let writer = index.writer_with_num_threads(threads, 64_000_000 * threads)?;
         let search = SearchIndex {
-            inner: Arc::new(Inner { index, reader: reader.clone(), fields: fields.clone(), applied }),
+            inner: Arc::new(Inner {
+                index,
+                reader: reader.clone(),
+                fields: fields.clone(),
+                applied,
+                words: WordCache::default(),
+            }),
             facet_min_count: DEFAULT_FACET_MIN_COUNT,
         };
         let indexer = Indexer::new(writer, reader, fields, applied_tx, applied_seq, archive_id);
@@ -401,54 +413,11 @@ impl SearchIndex {
     }
 }
 
-/// A word of a query that may match with typos or, while it is being typed, as the start of
-/// a longer word. It is looked for unstemmed, in the `words` field.
-#[derive(Debug, Clone)]
-struct LooseWord {
-    text: String,
-    /// Its length in characters.
-    chars: usize,
-    typos: u8,
-    prefix: bool,
-}
-
-impl LooseWord {
-    /// Typo tolerance grows with the word: none below 5 letters, one typo from 5, two
-    /// from 9.
-    fn typos_for(word: &str) -> u8 {
-        match word.chars().filter(|c| c.is_alphanumeric()).count() {
-            0..=4 => 0,
-            5..=8 => 1,
-            _ => 2,
-        }
-    }
-
-    fn matches(&self, word: &str) -> bool {
-        let typos = usize::from(self.typos);
-        word == self.text
-            || (self.prefix && word.starts_with(&self.text))
-            // Words whose lengths differ by more than the typos allowed are never close: most
-            // words of a text are told apart without measuring the distance.
-            || (typos > 0
-                && word.len().abs_diff(self.text.len()) <= typos * 4
-                && word.chars().count().abs_diff(self.chars) <= typos
-                && strsim::osa_distance(word, &self.text) <= typos)
-    }
-}
-
 /// The score of a story matched only by a typo or a prefix: below any exact match.
 const LOOSE_SCORE: Score = 0.05;
 /// The shortest word matched as a prefix while typing: two letters begin too many words to
 /// say anything, and reading all their stories costs more than the rest of the search.
 const MIN_PREFIX_CHARS: usize = 3;
-
-/// What a hit's title and snippet highlight: the stems the query looked for in each
-/// analyser family, and its loose words.
-#[derive(Debug, Default)]
-struct Highlights {
-    stems: BTreeMap<&'static str, Vec<String>>,
-    loose: Vec<LooseWord>,
-}
 
 /// A query ready to run, and what to highlight in its hits.
 struct Plan {
@@ -501,78 +470,9 @@ fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
 
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Characters of context a snippet keeps before its first match.
-const SNIPPET_LEAD_CHARS: usize = 60;
-
-/// About `SNIPPET_CHARS` characters of `text` around its matches (sorted byte ranges): the
-/// window that holds the most of them, opening a little before the first so the reader sees
-/// what leads to it, cut at spaces, with an ellipsis where text was left out. Without
-/// matches, the opening of the text. Returns the plain snippet and its HTML, matches marked.
-fn snippet(text: &str, matches: &[std::ops::Range<usize>]) -> (String, String) {
-    // The byte offset `chars` characters before or after `at`, moved to a space.
-    let back = |at: usize, chars: usize| {
-        let start = text[..at].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i);
-        if start == 0 { 0 } else { text[start..at].find(' ').map_or(start, |space| start + space + 1) }
-    };
-    let forward = |from: usize, chars: usize| {
-        let end = text[from..].char_indices().nth(chars).map_or(text.len(), |(i, _)| from + i);
-        if end == text.len() { end } else { text[..end].rfind(' ').filter(|&space| space > from).unwrap_or(end) }
-    };
-    let window = |anchor: &std::ops::Range<usize>| {
-        let start = back(anchor.start, SNIPPET_LEAD_CHARS);
-        (start, forward(start, SNIPPET_CHARS))
-    };
-    let (start, end) = matches
-        .iter()
-        .map(window)
-        .max_by_key(|&(start, end)| {
-            let inside = matches.iter().filter(|m| m.start >= start && m.end <= end).count();
-            (inside, std::cmp::Reverse(start))
-        })
-        .unwrap_or_else(|| (0, forward(0, SNIPPET_CHARS)));
-    let inside: Vec<_> =
-        matches.iter().filter(|m| m.start >= start && m.end <= end).map(|m| m.start - start..m.end - start).collect();
-    let part = &text[start..end];
-    let (open, close) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
-    (format!("{open}{}{close}", part.trim()), format!("{open}{}{close}", mark(part, &inside).trim()))
-}
-
-/// Wraps the matches of `text` (byte ranges, sorted) in `<mark>`, HTML-escaping the rest.
-pub(crate) fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
-    let mut html = String::with_capacity(text.len() + 16 * matches.len());
-    let mut at = 0;
-    for range in matches {
-        if range.start < at {
-            continue;
-        }
-        html.push_str(&escape_html(&text[at..range.start]));
-        html.push_str("<mark>");
-        html.push_str(&escape_html(&text[range.clone()]));
-        html.push_str("</mark>");
-        at = range.end;
-    }
-    html.push_str(&escape_html(&text[at..]));
-    html
-}
-
 impl Inner {
     /// The analyser of one family (every field of a family shares it).
-    fn analyser(&self, family: TextFields) -> Option<tantivy::tokenizer::TextAnalyzer> {
+    fn analyser(&self, family: TextFields) -> Option<TextAnalyzer> {
         self.index.tokenizer_for_field(family.body).ok()
     }
 
@@ -608,12 +508,13 @@ impl Inner {
     /// excluded words are matched exactly and not highlighted.
     fn clause_query(
         &self,
+        searcher: &Searcher,
         clause: &query::Clause,
         families: &[TextFields],
         excluded: bool,
         typing: bool,
         highlights: &mut Highlights,
-    ) -> Option<Box<dyn Query>> {
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
         let (text, is_word) = match clause {
             query::Clause::Word(text) => (text, true),
             query::Clause::Phrase(text) => (text, false),
@@ -632,24 +533,20 @@ impl Inner {
             per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
         }
         if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
-            let loose = LooseWord {
-                text: word.clone(),
-                chars: word.chars().count(),
-                typos: LooseWord::typos_for(word),
-                prefix: typing && word.chars().count() >= MIN_PREFIX_CHARS,
-            };
-            let term = Term::from_field_text(self.fields.words, word);
-            if loose.typos > 0 {
-                let fuzzy = FuzzyTermQuery::new(term.clone(), loose.typos, true);
-                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(fuzzy), LOOSE_SCORE))));
+            let near = typos::words_within(searcher, self.fields.words, word, typos::allowed(word))?;
+            if !near.is_empty() {
+                let near_query = Box::new(typos::AnyOf::new(self.fields.words, near.iter().cloned()));
+                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(near_query, LOOSE_SCORE))));
+                highlights.typos.extend(near);
             }
-            if loose.prefix {
+            if typing && word.chars().count() >= MIN_PREFIX_CHARS {
+                let term = Term::from_field_text(self.fields.words, word);
                 let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
                 per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(prefix), LOOSE_SCORE))));
+                highlights.prefixes.push(word.clone());
             }
-            highlights.loose.push(loose);
         }
-        (!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>)
+        Ok((!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>))
     }
 
     /// What `audience` may see: a filter on visibility.
@@ -666,6 +563,7 @@ impl Inner {
 
     fn plan(
         &self,
+        searcher: &Searcher,
         items: &[query::Item],
         typing: bool,
         filters: &Filters,
@@ -678,13 +576,18 @@ impl Inner {
         let mut required = 0;
         for (n, item) in items.iter().enumerate() {
             let last = n + 1 == items.len();
-            let mut alternatives: Vec<Box<dyn Query>> = item
-                .alternatives
-                .iter()
-                .filter_map(|clause| {
-                    self.clause_query(clause, &families, item.excluded, typing && last, &mut highlights)
-                })
-                .collect();
+            let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+            for clause in &item.alternatives {
+                let typing = typing && last;
+                alternatives.extend(self.clause_query(
+                    searcher,
+                    clause,
+                    &families,
+                    item.excluded,
+                    typing,
+                    &mut highlights,
+                )?);
+            }
             let query = match alternatives.len() {
                 0 => continue,
                 1 => alternatives.remove(0),
@@ -732,8 +635,8 @@ impl Inner {
         audience: Audience,
         facet_min_count: u64,
     ) -> Result<SearchResults, SearchError> {
-        let plan = self.plan(items, typing, filters, audience)?;
         let searcher = self.reader.searcher();
+        let plan = self.plan(&searcher, items, typing, filters, audience)?;
         let mut facets = FacetCollector::for_field("facets");
         for group in FACET_GROUPS {
             facets.add_facet(Facet::from_path([group]));
@@ -751,9 +654,10 @@ impl Inner {
                 }
             }
         }
+        let mut highlighter = Highlighter::new(self, &plan.highlights);
         let hits = top
             .into_iter()
-            .map(|(_, address)| self.hit(&searcher, address, &plan.highlights))
+            .map(|(_, address)| self.hit(&searcher, address, &mut highlighter))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResults { total, page: filters.page, per_page: filters.per_page, hits, facets: counts })
     }
@@ -765,8 +669,8 @@ impl Inner {
         audience: Audience,
         limit: usize,
     ) -> Result<(Vec<String>, usize), SearchError> {
-        let plan = self.plan(items, false, filters, audience)?;
         let searcher = self.reader.searcher();
+        let plan = self.plan(&searcher, items, false, filters, audience)?;
         let (top, total) = searcher.search(&*plan.query, &(sorted(filters.sort, limit.max(1), 0), Count))?;
         let mut ids = Vec::with_capacity(top.len());
         for (_, address) in top {
@@ -807,52 +711,15 @@ impl Inner {
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &sorted(Sort::Relevance, limit, 0))?;
         let none = Highlights::default();
-        top.into_iter().map(|(_, address)| self.hit(&searcher, address, &none)).collect()
-    }
-
-    /// Calls `found` with every word of `text` (its unstemmed token) that the query matched:
-    /// by its stem in `family`, or as a loose word.
-    fn each_match(
-        &self,
-        family: TextFields,
-        text: &str,
-        highlights: &Highlights,
-        mut found: impl FnMut(&tantivy::tokenizer::Token),
-    ) {
-        let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
-        if stems.is_empty() && highlights.loose.is_empty() {
-            return;
-        }
-        let (Some(mut stemmer), Some(mut plain)) = (self.analyser(family), self.analyser(self.fields.other())) else {
-            return;
-        };
-        // A text says the same words many times: each is stemmed and compared once. Both
-        // analysers split text the same way, so a word stemmed alone is stemmed as in the text.
-        let mut seen: FxHashMap<String, bool> = FxHashMap::default();
-        plain.token_stream(text).process(&mut |token| {
-            let matched = match seen.get(&token.text) {
-                Some(&matched) => matched,
-                None => {
-                    let by_stem = !stems.is_empty() && {
-                        let mut stemmed = stemmer.token_stream(&token.text);
-                        stemmed.advance() && stems.iter().any(|s| *s == stemmed.token().text)
-                    };
-                    let matched = by_stem || highlights.loose.iter().any(|w| w.matches(&token.text));
-                    seen.insert(token.text.clone(), matched);
-                    matched
-                }
-            };
-            if matched {
-                found(token);
-            }
-        });
+        let mut highlighter = Highlighter::new(self, &none);
+        top.into_iter().map(|(_, address)| self.hit(&searcher, address, &mut highlighter)).collect()
     }
 
     fn hit(
         &self,
         searcher: &tantivy::Searcher,
         address: DocAddress,
-        highlights: &Highlights,
+        highlighter: &mut Highlighter,
     ) -> Result<Hit, SearchError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
@@ -860,13 +727,9 @@ impl Inner {
         let summary: Summary = serde_json::from_str(&text(self.fields.summary))
             .map_err(|e| tantivy::TantivyError::InternalError(format!("bad summary for a document: {e}")))?;
         let family = self.fields.for_language(&summary.language);
-        let mut marks = Vec::new();
-        self.each_match(family, &summary.title, highlights, |token| marks.push(token.offset_from..token.offset_to));
-        let title_html = mark(&summary.title, &marks);
+        let title_html = mark(&summary.title, &highlighter.matches(family, &summary.title));
         let body = text(family.body);
-        let mut found = Vec::new();
-        self.each_match(family, &body, highlights, |token| found.push(token.offset_from..token.offset_to));
-        let (snippet, snippet_html) = snippet(&body, &found);
+        let (snippet, snippet_html) = snippet(&body, &highlighter.matches(family, &body));
         Ok(Hit {
             url: format!("/stories/{id}"),
             id,
@@ -936,37 +799,4 @@ fn document(fields: &Fields, story: &PublishedStory) -> TantivyDocument {
 /// A number drawn from a story id, the same on every run and every machine (FNV-1a).
 fn tiebreak(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ranges(text: &str, word: &str) -> Vec<std::ops::Range<usize>> {
-        text.match_indices(word).map(|(i, w)| i..i + w.len()).collect()
-    }
-
-    #[test]
-    fn a_snippet_opens_before_its_match_and_cuts_at_spaces() {
-        let text = format!("{} the night shift ended at dawn {}", "word ".repeat(80), "more ".repeat(80));
-        let (plain, html) = snippet(&text, &ranges(&text, "night"));
-        assert!(plain.starts_with('…') && plain.ends_with('…'), "{plain}");
-        assert!(!plain.contains("wor…") && !plain.contains("…ord"), "cut inside a word: {plain}");
-        let before = plain.find("night").unwrap();
-        assert!((30..=70).contains(&before), "the match stands near the start, with context: {before}");
-        assert!(html.contains("<mark>night</mark>"));
-        assert!(plain.chars().count() <= SNIPPET_CHARS + 2);
-    }
-
-    #[test]
-    fn a_snippet_prefers_the_window_with_most_matches_and_escapes_html() {
-        let text = format!("bread {} <b>bread</b> and bread again", "x ".repeat(200));
-        let (_, html) = snippet(&text, &ranges(&text, "bread"));
-        assert_eq!(html.matches("<mark>").count(), 2, "{html}");
-        assert!(html.contains("&lt;b&gt;"));
-        let (plain, _) = snippet("short text", &[]);
-        assert_eq!(plain, "short text");
-        let (plain, _) = snippet("كلمة ".repeat(100).trim(), &[]);
-        assert!(plain.ends_with('…'));
-    }
 }

@@ -228,36 +228,40 @@ pub fn fold_letter(c: char) -> char {
     }
 }
 
+/// The next word of `text` at or after byte `from`, as a byte range: its letters, and the
+/// marks, joiners and apostrophes that belong to it (see [`WordTokenizer`]).
+pub fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let start = from + text[from..].char_indices().find(|(_, c)| is_letter(*c))?.0;
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    let mut previous = ' ';
+    while let Some((i, c)) = chars.next() {
+        // Marks and joiners belong to the word, and so does an apostrophe inside a
+        // Cyrillic word; anything else that is not a letter ends it.
+        let inside = is_ignorable(c)
+            || (is_apostrophe(c) && is_cyrillic(previous) && chars.peek().is_some_and(|(_, next)| is_cyrillic(*next)));
+        if is_letter(c) {
+            previous = c;
+        } else if !inside {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    Some(start..end)
+}
+
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let rest = &self.text[self.offset..];
-        let Some(start) = rest.char_indices().find(|(_, c)| is_letter(*c)).map(|(i, _)| self.offset + i) else {
+        let Some(word) = next_word(self.text, self.offset) else {
             self.offset = self.text.len();
             return false;
         };
+        // The token is the word's letters, each in its one spelling.
         self.token.text.clear();
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        let mut previous = ' ';
-        while let Some((i, c)) = chars.next() {
-            if is_ignorable(c) {
-                // part of the word, not of its token
-            } else if is_letter(c) {
-                self.token.text.push(fold_letter(c));
-                previous = c;
-            } else if is_apostrophe(c)
-                && is_cyrillic(previous)
-                && chars.peek().is_some_and(|(_, next)| is_cyrillic(*next))
-            {
-                // part of the word, not of its token
-            } else {
-                break;
-            }
-            end = start + i + c.len_utf8();
-        }
-        self.offset = end;
-        self.token.offset_from = start;
-        self.token.offset_to = end;
+        self.token.text.extend(self.text[word.clone()].chars().filter(|c| is_letter(*c)).map(fold_letter));
+        self.offset = word.end;
+        self.token.offset_from = word.start;
+        self.token.offset_to = word.end;
         self.token.position = self.token.position.wrapping_add(1);
         self.token.position_length = 1;
         true

@@ -34,7 +34,8 @@ const ARCHIVE: &[Row] = &[
     (
         "en",
         "Thursday evenings",
-        "Every Thursday I teach tango to the neighbours. Music made the long waiting bearable.",
+        "Every Thursday I teach tango and read manga to the neighbours. Music made the long waiting \
+         bearable.",
         "SY",
         &["TR", "GR"],
         "FR",
@@ -214,12 +215,21 @@ async fn known_items_in_every_language_are_in_the_top_three() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exact_matches_rank_above_typos_and_highlights_show_both() {
     let server = archive().await;
-    // "mango" is in one story; "tango", one typo away, in another.
+    // "mango" is in one story; "manga", one typo away, in another.
     let results = find(&server, &[("q", "mango")]).await;
     assert_eq!(titles(&results), vec!["The courtyard tree", "Thursday evenings"]);
     let hits = results["hits"].as_array().unwrap();
     assert!(hits[0]["snippet_html"].as_str().unwrap().contains("<mark>mango</mark>"), "{}", hits[0]);
-    assert!(hits[1]["snippet_html"].as_str().unwrap().contains("<mark>tango</mark>"), "{}", hits[1]);
+    let snippet = hits[1]["snippet_html"].as_str().unwrap();
+    assert!(snippet.contains("<mark>manga</mark>") && !snippet.contains("<mark>tango</mark>"), "{snippet}");
+    // Words seen by an earlier search are remembered, and highlight the same.
+    assert_eq!(find(&server, &[("q", "mango")]).await["hits"], results["hits"]);
+    // A typo in the first letter counts as two: "tango" is not "mango" (one typo allowed),
+    // but "heighbours" is "neighbours" (two allowed) and "tnago" is "tango".
+    assert_eq!(titles(&find(&server, &[("q", "tango ")]).await), vec!["Thursday evenings"]);
+    assert_eq!(titles(&find(&server, &[("q", "heighbours ")]).await), vec!["Thursday evenings"]);
+    assert_eq!(titles(&find(&server, &[("q", "tnago ")]).await), vec!["Thursday evenings"]);
+    assert_eq!(find(&server, &[("q", "heigbhours ")]).await["total"], 0, "a first-letter typo and another");
     // Four letters or fewer: no typo allowed ("tree" is not "free").
     assert_eq!(find(&server, &[("q", "free")]).await["total"], 0);
     // A finished word (followed by a space) is not a prefix; one being typed is.

@@ -1,0 +1,186 @@
+//! Typo tolerance: the words of the index within a few typos of a word of the query. They
+//! are found once per search, by walking the index's dictionary with a Levenshtein
+//! automaton, and then serve twice: as the words the search looks for ([`AnyOf`]), and as
+//! the words its hits highlight (a set lookup per word, not an edit distance).
+
+use std::sync::{Arc, LazyLock};
+
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
+use rustc_hash::FxHashSet;
+use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError};
+use tantivy_fst::Automaton;
+
+/// The most words one query word may stand for. A long common word two typos away from
+/// many others stops here, so that a search stays fast; the closest words are not chosen
+/// over the others, they come in dictionary order.
+pub const MAX_WORDS: usize = 256;
+
+/// Typo tolerance grows with the word: none below 5 letters, one typo from 5, two from 9.
+pub fn allowed(word: &str) -> u8 {
+    match word.chars().filter(|c| c.is_alphanumeric()).count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Automaton builders are costly to make (two typos take milliseconds) and reusable.
+static BUILDERS: LazyLock<[LevenshteinAutomatonBuilder; 2]> =
+    LazyLock::new(|| [LevenshteinAutomatonBuilder::new(1, true), LevenshteinAutomatonBuilder::new(2, true)]);
+
+fn within(typos: u8, word: &str) -> DFA {
+    BUILDERS[usize::from(typos.clamp(1, 2)) - 1].build_dfa(word)
+}
+
+/// Accepts the words that begin with `first` exactly and go on within a number of typos (an
+/// insertion, a deletion, a substitution or two letters swapped) of `rest`.
+struct Near {
+    first: Vec<u8>,
+    rest: DFA,
+}
+
+impl Near {
+    fn new(first: &str, rest: &str, typos: u8) -> Self {
+        Near { first: first.as_bytes().to_vec(), rest: within(typos, rest) }
+    }
+}
+
+/// How many bytes of `first` are read, and then the state in `rest`.
+type NearState = (usize, u32);
+
+impl Automaton for Near {
+    type State = NearState;
+
+    fn start(&self) -> NearState {
+        (0, self.rest.initial_state())
+    }
+
+    fn is_match(&self, &(read, state): &NearState) -> bool {
+        read == self.first.len() && matches!(self.rest.distance(state), Distance::Exact(_))
+    }
+
+    fn can_match(&self, &(_, state): &NearState) -> bool {
+        state != SINK_STATE
+    }
+
+    fn accept(&self, &(read, state): &NearState, byte: u8) -> NearState {
+        match self.first.get(read) {
+            Some(&expected) if expected == byte => (read + 1, state),
+            Some(_) => (read, SINK_STATE),
+            None => (read, self.rest.transition(state, byte)),
+        }
+    }
+}
+
+/// The words of `field` (its indexed, unstemmed terms) within `typos` of `word`, the word
+/// itself included when the index holds it; at most [`MAX_WORDS`]. A typo in the first
+/// letter counts as two, as in other typo-tolerant engines: people seldom get the first
+/// letter wrong, and keeping it narrows the walk through the dictionary to a small part.
+pub fn words_within(searcher: &Searcher, field: Field, word: &str, typos: u8) -> tantivy::Result<FxHashSet<String>> {
+    let mut words = FxHashSet::default();
+    let Some(first) = word.chars().next().filter(|_| typos > 0) else { return Ok(words) };
+    let (first, rest) = word.split_at(first.len_utf8());
+    let mut walks = vec![Near::new(first, rest, typos)];
+    if typos >= 2 {
+        walks.push(Near::new("", word, typos - 1));
+    }
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        for automaton in &walks {
+            let mut stream = inverted.terms().search(automaton).into_stream()?;
+            while stream.advance() {
+                if words.len() == MAX_WORDS {
+                    return Ok(words);
+                }
+                if let Ok(found) = std::str::from_utf8(stream.key())
+                    && !words.contains(found)
+                {
+                    words.insert(found.to_owned());
+                }
+            }
+        }
+    }
+    Ok(words)
+}
+
+/// The stories holding any of a few known words, all scored alike. Each word is looked up
+/// in the dictionary (Tantivy's `TermSetQuery` would first build a dictionary of its own,
+/// which costs more than the search when the words are many).
+#[derive(Debug, Clone)]
+pub struct AnyOf {
+    field: Field,
+    words: Arc<[String]>,
+}
+
+impl AnyOf {
+    pub fn new(field: Field, words: impl IntoIterator<Item = String>) -> Self {
+        AnyOf { field, words: words.into_iter().collect() }
+    }
+}
+
+impl Query for AnyOf {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for AnyOf {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut docs = BitSet::with_max_value(reader.max_doc());
+        let inverted = reader.inverted_index(self.field)?;
+        for word in self.words.iter() {
+            let Some(info) = inverted.terms().get(word.as_bytes())? else { continue };
+            let mut postings = inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+            while !postings.docs().is_empty() {
+                for &doc in postings.docs() {
+                    docs.insert(doc);
+                }
+                postings.advance();
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        if self.scorer(reader, 1.0)?.seek(doc) == doc {
+            Ok(Explanation::new("holds one of the words", 1.0))
+        } else {
+            Err(TantivyError::InvalidArgument(format!("document {doc} holds none of the words")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longer_words_allow_more_typos() {
+        assert_eq!(allowed("tree"), 0);
+        assert_eq!(allowed("mango"), 1);
+        assert_eq!(allowed("ممرضة"), 1);
+        assert_eq!(allowed("hospitals"), 2);
+    }
+
+    #[test]
+    fn the_automaton_accepts_words_within_the_typos_and_no_others() {
+        let accepts = |automaton: &Near, text: &str| {
+            let state = text.bytes().fold(automaton.start(), |state, byte| automaton.accept(&state, byte));
+            automaton.is_match(&state)
+        };
+        let one = Near::new("m", "ango", 1);
+        for near in ["mango", "mangos", "mang", "mnago", "mañgo", "mangó"] {
+            assert!(accepts(&one, near), "{near}");
+        }
+        for far in ["tango", "ango", "mangoes", "ma", "nomad"] {
+            assert!(!accepts(&one, far), "{far}");
+        }
+        let arabic = Near::new("م", "مرضة", 1);
+        assert!(accepts(&arabic, "ممرضه") && accepts(&arabic, "ممرض"));
+        assert!(!accepts(&arabic, "تمرضة"));
+        let whole = Near::new("", "mango", 1);
+        assert!(accepts(&whole, "tango") && !accepts(&whole, "tangos"));
+    }
+}
