@@ -2,7 +2,8 @@
 # Passage against the engines a newsroom would pick instead, on one machine, in one run:
 #   bench/run.sh [STORIES]            (default 100000; needs root for apt and PostgreSQL)
 # Generates the corpus, imports it with the full pipeline, serves it and measures search over
-# HTTP with wrk (one client, then 16), then loads the same corpus into raw Tantivy, SQLite FTS5
+# HTTP with wrk (one client, then 16), times a publication until it is searchable while 16
+# clients search, then loads the same corpus into raw Tantivy, SQLite FTS5
 # and PostgreSQL and asks them the same queries. Results go to bench-data/N/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,10 @@ python3 -c "
 import sys, urllib.parse
 for line in list(open(sys.argv[1], encoding='utf-8'))[1:]:
     print(urllib.parse.quote(line.rstrip('\n').split('\t', 1)[1]))" "$WORK/corpus/queries.tsv" > "$WORK/queries.urls"
+# A moderator for the publication round below (an earlier run may have added it).
+MODERATOR_PASSWORD=bench-moderator-password
+PASSAGE_PASSWORD=$MODERATOR_PASSWORD $PASSAGE --data "$WORK/data" --index "$WORK/index" \
+  user add --role moderator bench-moderator >/dev/null 2>&1 || true
 started=$(date +%s.%N)
 RUST_LOG=warn $PASSAGE --data "$WORK/data" --index "$WORK/index" serve --bind 127.0.0.1:$PORT &
 SERVER=$!
@@ -71,6 +76,12 @@ wrk -t1 -c1 -d5s -s bench/search.lua "http://127.0.0.1:$PORT" >/dev/null   # war
 wrk -t1 -c1 -d"$DURATION" -s bench/search.lua "http://127.0.0.1:$PORT" | grep '^wrk:' | tee -a "$RESULTS"
 say "passage search over HTTP, 16 clients:"
 wrk -t2 -c16 -d"$DURATION" -s bench/search.lua "http://127.0.0.1:$PORT" | grep '^wrk:' | tee -a "$RESULTS"
+say "passage publication under search load (16 clients searching meanwhile):"
+wrk -t2 -c16 -d120s -s bench/search.lua "http://127.0.0.1:$PORT" >/dev/null &
+LOAD=$!
+sleep 2
+python3 bench/publish.py "http://127.0.0.1:$PORT" bench-moderator "$MODERATOR_PASSWORD" 20 | tee -a "$RESULTS"
+kill $LOAD 2>/dev/null || true; wait $LOAD 2>/dev/null || true
 say "passage server memory: $(grep -E '^(VmRSS|RssAnon|RssFile)' /proc/$SERVER/status | tr -s ' \t' ' ' | paste -sd, -) (RssFile is mostly the index's mapped files)"
 kill $SERVER; wait $SERVER 2>/dev/null || true
 trap - EXIT

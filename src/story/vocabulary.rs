@@ -111,7 +111,7 @@ pub fn countries_in(language: &str) -> Vec<Country> {
         .iter()
         .map(|c| Country { code: c.code, name: country_name_in(c.code, language).unwrap_or(c.name) })
         .collect();
-    countries.sort_by_key(|c| c.name.to_lowercase());
+    countries.sort_by_cached_key(|c| c.name.to_lowercase());
     countries
 }
 
