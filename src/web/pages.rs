@@ -37,10 +37,6 @@ fn country_name(code: &str) -> Option<&'static str> {
 }
 
 /// Every country, named and sorted in the page's language.
-fn countries() -> Vec<vocabulary::Country> {
-    vocabulary::countries_in(&super::i18n::current().code)
-}
-
 /// A value of any serialisable type for a template context.
 fn ser(value: impl Serialize) -> Value {
     Value::from(Serde(value))
@@ -256,7 +252,6 @@ fn submit_page(form: &SubmitPageForm, errors: &BTreeMap<String, String>) -> Resu
         None,
         context! {
             form => ser(form), errors => ser(errors), themes,
-            countries => ser(countries()),
             languages => ser(LANGUAGES),
             consent => ser(&consent_text),
             edit_receipt => Some(form.receipt.trim()).filter(|r| !r.is_empty()),
@@ -628,7 +623,7 @@ pub async fn search(
         year_to => &request.year_to, sort => &request.sort,
     };
     let themes: Vec<_> = THEMES.iter().map(|t| context! { slug => t.slug, label => t.label }).collect();
-    let lists = context! { themes, countries => ser(countries()), languages => ser(LANGUAGES) };
+    let lists = context! { themes, languages => ser(LANGUAGES) };
     let (status, ctx) = match state.index.search(&request, viewer.audience()).await {
         Ok(SearchResults { total, page, per_page, hits, facets }) => {
             let pages = total.div_ceil(per_page).max(1);

@@ -1,10 +1,12 @@
 //! HTML templates (minijinja), compiled into the binary so the archive runs from anywhere.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use minijinja::value::{Kwargs, Serde};
-use minijinja::{Environment, State, Value, context};
+use minijinja::{Environment, HtmlEscape, State, Value, context};
 use serde::Serialize;
 
 use super::i18n;
@@ -41,12 +43,51 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
         }
     }
     env.add_function("t", translate);
+    env.add_function("country_options", country_options);
     env
 });
 
+/// The page's language (`ui.code`).
+fn page_language(state: &State) -> String {
+    state.lookup("ui").and_then(|ui| ui.get_attr("code").ok()).map_or_else(|| "en".to_owned(), |c| c.to_string())
+}
+
+/// Every country's code and HTML-escaped name in a language, in its alphabetical order.
+type Countries = Arc<[(String, String)]>;
+
+/// [`Countries`] per language, made once.
+static COUNTRY_OPTIONS: LazyLock<Mutex<HashMap<String, Countries>>> = LazyLock::new(Default::default);
+
+/// `country_options(selected)`: an `<option>` for every country, named in the page's
+/// language, `selected` (a code) marked. A search page has three such lists and the submit
+/// form two; written by the template engine option by option, they took longer than the
+/// search itself.
+fn country_options(state: &State, selected: Option<String>) -> Value {
+    let language = page_language(state);
+    let options = {
+        let mut cache = COUNTRY_OPTIONS.lock().unwrap_or_else(PoisonError::into_inner);
+        cache
+            .entry(language.clone())
+            .or_insert_with(|| {
+                crate::story::vocabulary::countries_in(&language)
+                    .into_iter()
+                    .map(|c| (c.code.to_owned(), HtmlEscape(c.name).to_string()))
+                    .collect()
+            })
+            .clone()
+    };
+    let mut html = String::with_capacity(options.len() * 40);
+    for (code, name) in options.iter() {
+        let mark = if selected.as_deref() == Some(code.as_str()) { " selected" } else { "" };
+        // Codes are two capital letters: nothing to escape.
+        let _ = writeln!(html, "<option value=\"{code}\"{mark}>{name}</option>");
+    }
+    Value::from_safe_string(html)
+}
+
 /// `t("key", name=value, …)`: a message of the page's language (`ui.code`) with arguments.
 fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
-    let code = state.lookup("ui").and_then(|ui| ui.get_attr("code").ok()).map(|c| c.to_string());
+    let code = page_language(state);
     let mut args = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
@@ -56,7 +97,7 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
         };
         args.push((name, value));
     }
-    Ok(i18n::message(code.as_deref().unwrap_or("en"), key, &args))
+    Ok(i18n::message(&code, key, &args))
 }
 
 /// The interface languages for the switcher: code, own name, direction.

@@ -287,6 +287,13 @@ async fn filters_facets_and_the_facet_threshold() {
     let (status, page) = server.get_text("/search?origin=UA").await;
     assert_eq!(status, 200);
     assert!(page.contains("count-few"), "the hidden count is marked");
+    // The filters keep what was chosen, each country named in the page's language.
+    let (_, page) = server.get_text("/search?origin=SY&residence=DE").await;
+    assert!(page.contains(r#"<option value="SY" selected>Syria</option>"#), "the origin stays chosen");
+    assert!(page.contains(r#"<option value="DE" selected>Germany</option>"#), "the residence stays chosen");
+    assert_eq!(page.matches(" selected>").count(), 2, "and nothing else is");
+    let (_, page) = server.get_text("/ar/search?transit=TR").await;
+    assert!(page.contains(r#"<option value="TR" selected>تركيا</option>"#), "in Arabic");
 
     // Bad filters say what is wrong.
     for (params, field) in [
