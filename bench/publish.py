@@ -9,7 +9,9 @@ finds it. Standard library only.
 """
 
 import json
+import random
 import statistics
+import string
 import sys
 import time
 import urllib.parse
@@ -33,7 +35,8 @@ def main():
     token = call(base, "POST", "/api/v1/session", {"username": username, "password": password})["token"]
     found_after = []
     for n in range(rounds):
-        word = f"benchmark{n}x{int(time.time())}"
+        # Letters only: a number in a story may be taken for an identity number and redacted.
+        word = "benchmark" + "".join(random.choice(string.ascii_lowercase) for _ in range(12))
         story = {
             "title": f"Round {n}",
             "body": f"We waited a long time at the border. The word of this round is {word}.",

@@ -96,6 +96,13 @@ impl Archive {
         let indexing = tokio::spawn(indexer.run(store.clone(), stopped));
         let (stop_retention, stopped) = oneshot::channel();
         let retention = tokio::spawn(run_retention(store.clone(), settings.retention_days, stopped));
+        // The redaction engine reads its name lists and gazetteer on first use, which took the
+        // first publication after a start most of a second: read them now, beside start-up.
+        let rules = settings.rules;
+        tokio::task::spawn_blocking(move || {
+            let context = redaction::Context { language: "en", rules, ..redaction::Context::default() };
+            redaction::detect("Amina lives at 12 Main Street, Kassala; +49 151 23456789.", &context)
+        });
         let state = AppState::new(settings, store, index, pepper);
         let archive = Archive { state, stop: vec![(stop_indexer, indexing), (stop_retention, retention)] };
         if archive.state.settings.import_samples && archive.state.store.count_stories().await? == 0 {
