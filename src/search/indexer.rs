@@ -208,10 +208,24 @@ impl Indexer {
             let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
             commit_with_seq(&mut writer, seq, &archive)?;
             // A rebuild leaves a segment per indexing buffer, and every search pays for each
-            // one: merge them into one while nobody searches.
-            let segments = writer.index().searchable_segment_ids()?;
-            if segments.len() > 1 {
-                writer.merge(&segments).wait()?;
+            // one: merge them while nobody searches, into segments of at most
+            // `MERGED_SEGMENT_DOCS` stories. One merge runs on one core, and merging a million
+            // stories into one segment took longer than indexing them; merges of a few
+            // hundred thousand run side by side.
+            let mut groups: Vec<(u32, Vec<tantivy::index::SegmentId>)> = Vec::new();
+            for segment in writer.index().searchable_segment_metas()? {
+                match groups.last_mut() {
+                    Some((docs, ids)) if *docs + segment.num_docs() <= MERGED_SEGMENT_DOCS => {
+                        *docs += segment.num_docs();
+                        ids.push(segment.id());
+                    }
+                    _ => groups.push((segment.num_docs(), vec![segment.id()])),
+                }
+            }
+            let merges: Vec<_> =
+                groups.iter().filter(|(_, ids)| ids.len() > 1).map(|(_, ids)| writer.merge(ids)).collect();
+            for merge in merges {
+                merge.wait()?;
             }
             writer.set_merge_policy(Box::new(LogMergePolicy::default()));
             reader.reload()?;
@@ -223,6 +237,9 @@ impl Indexer {
         Ok(count)
     }
 }
+
+/// The most stories a rebuild merges into one segment.
+const MERGED_SEGMENT_DOCS: u32 = 250_000;
 
 /// Deleting a document in Tantivy only marks it; its text stays in the segment files. So
 /// every segment holding a deleted document is merged (rewritten without it) and the files
