@@ -42,6 +42,10 @@ pub enum SearchError {
     Query(#[from] QueryError),
     #[error("{message}")]
     BadFilter { field: &'static str, message: String },
+    #[error("year_from ({from}) is after year_to ({to}).")]
+    YearsReversed { from: u64, to: u64 },
+    #[error("Only the first {MAX_RESULT_WINDOW} results can be paged through; narrow the search.")]
+    TooDeep,
     #[error("The query has no words to search for.")]
     NothingToSearch,
     #[error("index error: {0}")]
@@ -192,19 +196,13 @@ impl SearchRequest {
         if let (Some(from), Some(to)) = (year_from, year_to)
             && from > to
         {
-            return Err(SearchError::BadFilter {
-                field: "year_from",
-                message: format!("year_from ({from}) is after year_to ({to})."),
-            });
+            return Err(SearchError::YearsReversed { from, to });
         }
         let page = number("page", &self.page, 1..=MAX_RESULT_WINDOW as u64)?.unwrap_or(1) as usize;
         let per_page =
             number("per_page", &self.per_page, 1..=MAX_PER_PAGE as u64)?.map_or(DEFAULT_PER_PAGE, |n| n as usize);
         if page * per_page > MAX_RESULT_WINDOW {
-            return Err(SearchError::BadFilter {
-                field: "page",
-                message: format!("Only the first {MAX_RESULT_WINDOW} results can be paged through; narrow the search."),
-            });
+            return Err(SearchError::TooDeep);
         }
         let sort = match blank(&self.sort) {
             None if self.q.trim().is_empty() => Sort::Newest,

@@ -198,6 +198,10 @@ impl From<SearchError> for Error {
             SearchError::BadFilter { field, message } => {
                 Error::bad_request("invalid_filter", message).with_field(field)
             }
+            SearchError::YearsReversed { .. } => {
+                Error::bad_request("invalid_filter", error.to_string()).with_field("year_from")
+            }
+            SearchError::TooDeep => Error::bad_request("invalid_filter", error.to_string()).with_field("page"),
             other => Error::internal(&other),
         }
     }

@@ -177,6 +177,25 @@ pub fn field_message(ui: &Ui, error: &crate::story::FieldError) -> String {
     message(&ui.code, &key, &[("max", max.into()), ("latest", this_year.into())])
 }
 
+/// What the search page says when a search cannot run, in the reader's language. (The API
+/// answers in English, with the field at fault.)
+pub fn search_message(ui: &Ui, error: &crate::search::SearchError) -> String {
+    use crate::search::{MAX_RESULT_WINDOW, QueryError, SearchError, query};
+    let (key, max) = match error {
+        SearchError::Query(QueryError::OnlyExclusions) | SearchError::NothingToSearch => {
+            ("search-error-only-exclusions", 0)
+        }
+        SearchError::Query(QueryError::TooLong(_)) => ("search-error-too-long", query::MAX_QUERY_CHARS),
+        SearchError::Query(QueryError::TooManyItems(_)) => ("search-error-too-many-parts", query::MAX_ITEMS),
+        SearchError::Query(_) => ("search-error-query", 0),
+        SearchError::YearsReversed { .. } => ("search-error-years-reversed", 0),
+        SearchError::TooDeep => ("search-error-too-deep", MAX_RESULT_WINDOW),
+        SearchError::BadFilter { .. } => ("search-error-filter", 0),
+        _ => ("error-internal", 0),
+    };
+    message(&ui.code, key, &[("max", max.into())])
+}
+
 /// An error's message in the current language, chosen by its code; the English message
 /// when the catalogue has none.
 pub fn error_message(ui: &Ui, code: &str, english: &str) -> String {

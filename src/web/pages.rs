@@ -642,11 +642,12 @@ pub async fn search(
             (StatusCode::OK, ctx)
         }
         Err(error) => {
+            let message = super::i18n::search_message(&super::i18n::current(), &error);
             let error = Error::from(error);
             if error.status.is_server_error() {
                 return Err(error.page());
             }
-            (error.status, context! { q => &request.q, filters, total => 0, error => error.message, ..lists })
+            (error.status, context! { q => &request.q, filters, total => 0, error => message, ..lists })
         }
     };
     let page = page("search.html", viewer.session(), ctx)?;

@@ -100,7 +100,19 @@ async fn bad_searches_lookups_and_receipts() {
     assert!(page.contains("read-as"), "the page says how it read the query");
     let (status, page) = server.get_text("/search?q=-winter").await;
     assert_eq!(status, 400);
-    assert!(page.contains("only leaves things out"), "the page says what is wrong");
+    assert!(page.contains("only leaves words out"), "the page says what is wrong");
+    // In the reader's language, whatever the form can get wrong.
+    for (path, says) in [
+        ("/ar/search?q=-winter", "البحث يستبعد كلمات فقط"),
+        ("/ar/search?year_from=2020&year_to=2010", "السنة الأولى بعد السنة الأخيرة"),
+        ("/uk/search?q=nurse&transit=Atlantis", "Фільтр в адресі нам невідомий"),
+        ("/fr/search?q=nurse&page=9999", "Seuls les"),
+        (&format!("/es/search?q={}", "a%20".repeat(40)), "demasiadas palabras"),
+    ] {
+        let (status, page) = server.get_text(path).await;
+        assert_eq!(status, 400, "{path}");
+        assert!(page.contains(says), "{path}: the page should say {says:?}");
+    }
 
     let (status, body) = server.get_json("/api/v1/stories/nosuchstory", None).await;
     assert_error(status, &body, 404, "not_found", None);

@@ -117,6 +117,13 @@ search-sort-newest = الأحدث أولاً
 search-sort-oldest = الأقدم أولاً
 search-sort-year = سنة المغادرة
 search-few = عدد قليل جداً من القصص: أخفينا العدد حتى لا يمكن تمييز أي شخص
+search-error-only-exclusions = البحث يستبعد كلمات فقط. أضف كلمة واحدة على الأقل للبحث عنها.
+search-error-too-long = البحث طويل جدًا: { $max } حرفًا على الأكثر.
+search-error-too-many-parts = في البحث كلمات كثيرة جدًا: { $max } على الأكثر.
+search-error-years-reversed = السنة الأولى بعد السنة الأخيرة. بدّل بينهما أو اترك إحداهما فارغة.
+search-error-too-deep = يمكن تصفّح أول { $max } نتيجة فقط. أضف كلمة أو مرشّحًا لتضييق البحث.
+search-error-filter = أحد المرشّحات في العنوان غير معروف. اختره من القوائم مرة أخرى.
+search-error-query = تعذّرت قراءة البحث. تحقّق من علامات الاقتباس وعلامات الطرح.
 story-more-like-this = قصص مشابهة
 
 ## A story

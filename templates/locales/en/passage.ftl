@@ -101,6 +101,13 @@ search-sort-newest = Newest first
 search-sort-oldest = Oldest first
 search-sort-year = Year of departure
 search-few = Fewer than a handful of stories: the number is hidden so that nobody can be singled out
+search-error-only-exclusions = The search only leaves words out. Add at least one word to look for.
+search-error-too-long = The search is too long: at most { $max } characters.
+search-error-too-many-parts = The search has too many words: at most { $max }.
+search-error-years-reversed = The first year is after the last one. Swap them, or leave one empty.
+search-error-too-deep = Only the first { $max } results can be paged through. Add a word or a filter to narrow the search.
+search-error-filter = A filter in the address is not one we know. Choose it again from the lists.
+search-error-query = The search could not be read. Check the quotation marks and minus signs.
 story-more-like-this = More like this
 
 ## A story

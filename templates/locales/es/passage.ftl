@@ -105,6 +105,13 @@ search-sort-newest = Más recientes primero
 search-sort-oldest = Más antiguas primero
 search-sort-year = Año de salida
 search-few = Muy pocas historias: ocultamos el número para que nadie pueda ser identificado
+search-error-only-exclusions = La búsqueda solo excluye palabras. Añada al menos una palabra que buscar.
+search-error-too-long = La búsqueda es demasiado larga: { $max } caracteres como máximo.
+search-error-too-many-parts = La búsqueda tiene demasiadas palabras: { $max } como máximo.
+search-error-years-reversed = El primer año es posterior al último. Inviértalos o deje uno vacío.
+search-error-too-deep = Solo se pueden recorrer los primeros { $max } resultados. Añada una palabra o un filtro para acotar la búsqueda.
+search-error-filter = Un filtro de la dirección no es uno que conozcamos. Vuelva a elegirlo en las listas.
+search-error-query = No se pudo leer la búsqueda. Revise las comillas y los signos menos.
 story-more-like-this = Historias parecidas
 
 ## Una historia

@@ -105,6 +105,13 @@ search-sort-newest = Les plus récentes d’abord
 search-sort-oldest = Les plus anciennes d’abord
 search-sort-year = Année de départ
 search-few = Très peu d’histoires : le nombre est caché pour que personne ne puisse être identifié
+search-error-only-exclusions = La recherche ne fait qu’exclure des mots. Ajoutez au moins un mot à chercher.
+search-error-too-long = La recherche est trop longue : { $max } caractères au plus.
+search-error-too-many-parts = La recherche compte trop de mots : { $max } au plus.
+search-error-years-reversed = La première année vient après la dernière. Inversez-les, ou laissez-en une vide.
+search-error-too-deep = Seuls les { $max } premiers résultats peuvent être parcourus. Ajoutez un mot ou un filtre pour affiner la recherche.
+search-error-filter = Un filtre de l’adresse nous est inconnu. Choisissez-le de nouveau dans les listes.
+search-error-query = La recherche n’a pas pu être lue. Vérifiez les guillemets et les signes moins.
 story-more-like-this = Histoires proches
 
 ## Une histoire
