@@ -289,6 +289,24 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn published_pages_are_read_in_index_order() {
+        // Sorting every published story for each page made a rebuild quadratic: a million
+        // stories read the store a thousand times over.
+        let (store, _dir) = test_store().await;
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+            "EXPLAIN QUERY PLAN SELECT id FROM stories WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?",
+        )
+        .bind("")
+        .bind(500)
+        .fetch_all(&store.pool)
+        .await
+        .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|(_, _, _, step)| step.as_str()).collect();
+        assert!(steps.iter().any(|s| s.contains("stories_status_id (status=? AND id>?)")), "{steps:?}");
+        assert!(!steps.iter().any(|s| s.contains("TEMP B-TREE")), "no sort: {steps:?}");
+    }
+
+    #[tokio::test]
     async fn pragmas_are_in_force() {
         let (store, _dir) = test_store().await;
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&store.pool).await.unwrap();
