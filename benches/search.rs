@@ -44,9 +44,7 @@ fn archive() -> Bench {
         std::fs::create_dir_all(&settings.data_dir).unwrap();
         let store = passage::store::Store::open(&settings).await.unwrap();
         let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir).unwrap();
-        let mut files: Vec<_> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
-        files.sort();
-        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "jsonl")) {
+        for file in passage::import::jsonl_files(&corpus).unwrap() {
             let text = std::fs::read_to_string(file).unwrap();
             passage::import::import_lines(&store, settings.rules, &pepper, &text, true, "bench").await.unwrap();
         }

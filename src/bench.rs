@@ -204,16 +204,6 @@ pub fn read_queries(corpus: &Path) -> anyhow::Result<Vec<String>> {
     Ok(text.lines().skip(1).filter_map(|line| line.split_once('\t')).map(|(_, query)| query.to_owned()).collect())
 }
 
-/// The corpus's stories, file by file.
-fn corpus_files(corpus: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
-    let mut files: Vec<_> = std::fs::read_dir(corpus)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
 /// Latencies of one run of a query set.
 pub struct Latencies(Vec<std::time::Duration>);
 
@@ -255,7 +245,7 @@ pub fn raw_tantivy(corpus: &Path, index_dir: &Path, rounds: usize) -> anyhow::Re
     let started = std::time::Instant::now();
     let mut writer = index.writer(512_000_000)?;
     let mut count = 0usize;
-    for file in corpus_files(corpus)? {
+    for file in crate::import::jsonl_files(corpus)? {
         for line in std::fs::read_to_string(&file)?.lines() {
             let story: serde_json::Value = serde_json::from_str(line)?;
             let text = |field: &str| story[field].as_str().unwrap_or_default().to_owned();

@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, Write};
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
@@ -215,19 +215,15 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     }
 }
 
-fn import_files(path: &PathBuf) -> anyhow::Result<Vec<PathBuf>> {
+fn import_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-            .collect();
-        files.sort();
+        let files = passage::import::jsonl_files(path)?;
         if files.is_empty() {
             bail!("no .jsonl files in {}", path.display());
         }
         Ok(files)
     } else {
-        Ok(vec![path.clone()])
+        Ok(vec![path.to_path_buf()])
     }
 }
 

@@ -58,15 +58,15 @@ type WordMap = FxHashMap<&'static str, FxHashMap<Box<str>, Option<Analysed>>>;
 pub struct Highlighter<'a> {
     inner: &'a Inner,
     highlights: &'a Highlights,
-    /// The analyser of the `words` field (it splits and folds, and does not stem), and each
-    /// family's, made when first needed.
-    plain: Option<TextAnalyzer>,
-    stemmers: FxHashMap<&'static str, Option<TextAnalyzer>>,
+    /// The analysers of the families met so far, made when first needed (most searches
+    /// find every word already analysed). The `other` family's splits and folds without
+    /// stemming, as the `words` field is analysed.
+    analysers: FxHashMap<&'static str, Option<TextAnalyzer>>,
 }
 
 impl<'a> Highlighter<'a> {
     pub fn new(inner: &'a Inner, highlights: &'a Highlights) -> Self {
-        Highlighter { inner, highlights, plain: inner.analyser(inner.fields.other()), stemmers: FxHashMap::default() }
+        Highlighter { inner, highlights, analysers: FxHashMap::default() }
     }
 
     /// The byte ranges of the words of `text`, a story in `family`, that the query matched,
@@ -78,6 +78,7 @@ impl<'a> Highlighter<'a> {
             return Vec::new();
         }
         let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
+        let is_match = |analysed: &Option<Analysed>| analysed.as_ref().is_some_and(|a| highlights.matches(stems, a));
         let words = std::iter::successors(next_word(text, 0), |word| next_word(text, word.end));
         let mut matched = Vec::new();
         let mut unknown = Vec::new();
@@ -86,11 +87,8 @@ impl<'a> Highlighter<'a> {
             let known = cache.get(family.key);
             for word in words {
                 match known.and_then(|known| known.get(&text[word.clone()])) {
-                    Some(analysed) => {
-                        if analysed.as_ref().is_some_and(|analysed| highlights.matches(stems, analysed)) {
-                            matched.push(word);
-                        }
-                    }
+                    Some(analysed) if is_match(analysed) => matched.push(word),
+                    Some(_) => {}
                     None => unknown.push(word),
                 }
             }
@@ -101,8 +99,7 @@ impl<'a> Highlighter<'a> {
         let mut fresh: FxHashMap<&str, Option<Analysed>> = FxHashMap::default();
         for word in unknown {
             let raw = &text[word.clone()];
-            let analysed = fresh.entry(raw).or_insert_with(|| self.analyse(family, raw));
-            if analysed.as_ref().is_some_and(|analysed| highlights.matches(stems, analysed)) {
+            if is_match(fresh.entry(raw).or_insert_with(|| self.analyse(family, raw))) {
                 matched.push(word);
             }
         }
@@ -116,17 +113,18 @@ impl<'a> Highlighter<'a> {
     }
 
     fn analyse(&mut self, family: TextFields, word: &str) -> Option<Analysed> {
-        let inner = self.inner;
-        let plain = first_token(self.plain.as_mut()?, word)?;
-        let stemmer = self.stemmers.entry(family.key).or_insert_with(|| inner.analyser(family)).as_mut()?;
-        let stem = first_token(stemmer, word)?;
+        let plain = self.first_token(self.inner.fields.other(), word)?;
+        let stem = self.first_token(family, word)?;
         Some(Analysed { plain: plain.into(), stem: stem.into() })
     }
-}
 
-fn first_token(analyser: &mut TextAnalyzer, word: &str) -> Option<String> {
-    let mut stream = analyser.token_stream(word);
-    stream.advance().then(|| std::mem::take(&mut stream.token_mut().text))
+    /// The token `family`'s analyser makes of one word.
+    fn first_token(&mut self, family: TextFields, word: &str) -> Option<String> {
+        let inner = self.inner;
+        let analyser = self.analysers.entry(family.key).or_insert_with(|| inner.analyser(family)).as_mut()?;
+        let mut stream = analyser.token_stream(word);
+        stream.advance().then(|| std::mem::take(&mut stream.token_mut().text))
+    }
 }
 
 fn escape_html(text: &str) -> String {

@@ -573,18 +573,12 @@ impl Inner {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut required = 0;
         for (n, item) in items.iter().enumerate() {
-            let last = n + 1 == items.len();
+            // Only the last word can still be being typed.
+            let typing = typing && n + 1 == items.len();
             let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
             for clause in &item.alternatives {
-                let typing = typing && last;
-                alternatives.extend(self.clause_query(
-                    searcher,
-                    clause,
-                    &families,
-                    item.excluded,
-                    typing,
-                    &mut highlights,
-                )?);
+                let query = self.clause_query(searcher, clause, &families, item.excluded, typing, &mut highlights)?;
+                alternatives.extend(query);
             }
             let query = match alternatives.len() {
                 0 => continue,

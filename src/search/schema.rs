@@ -236,18 +236,20 @@ pub fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let mut chars = text[start..].char_indices().peekable();
     let mut previous = ' ';
     while let Some((i, c)) = chars.next() {
-        // Marks and joiners belong to the word, and so does an apostrophe inside a
-        // Cyrillic word; anything else that is not a letter ends it.
-        let inside = is_ignorable(c)
-            || (is_apostrophe(c) && is_cyrillic(previous) && chars.peek().is_some_and(|(_, next)| is_cyrillic(*next)));
         if is_letter(c) {
             previous = c;
-        } else if !inside {
+        } else if !belongs_to_word(c, previous, chars.peek().map(|&(_, next)| next)) {
             break;
         }
         end = start + i + c.len_utf8();
     }
     Some(start..end)
+}
+
+/// Whether `c`, not a letter, belongs to the word it follows: marks and joiners do, and so
+/// does an apostrophe between two Cyrillic letters.
+fn belongs_to_word(c: char, previous: char, next: Option<char>) -> bool {
+    is_ignorable(c) || (is_apostrophe(c) && is_cyrillic(previous) && next.is_some_and(is_cyrillic))
 }
 
 impl TokenStream for WordTokenStream<'_> {

@@ -36,7 +36,6 @@ fn country_name(code: &str) -> Option<&'static str> {
     vocabulary::country_name_in(code, &super::i18n::current().code)
 }
 
-/// Every country, named and sorted in the page's language.
 /// A value of any serialisable type for a template context.
 fn ser(value: impl Serialize) -> Value {
     Value::from(Serde(value))
