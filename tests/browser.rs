@@ -13,7 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use common::TestServer;
-use common::photos::phone_photo;
+use common::photos::{checkerboard_jpeg, phone_photo};
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 use passage::store::Role;
 use serde_json::{Value, json};
@@ -234,6 +235,190 @@ async fn a_moderator_publishes_and_readers_find_it_in_french_and_arabic() {
     browser.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_draws_a_blur_box_and_redacts_selected_words_with_javascript() {
+    let server = TestServer::start().await;
+    let store = server.store().await;
+    passage::accounts::add_user(&store, "mira", common::PASSWORD, Role::Moderator).await.unwrap();
+    store.close().await;
+    let story = common::story("Market day", "On market days I sell spices with Tesfay beside the river.", "public");
+    let story = common::with(
+        story,
+        "consent",
+        json!({"visibility": "public", "allow_quotes": true,
+        "allow_photo": true, "allow_contact": false, "age_confirmed": true, "version": "1"}),
+    );
+    let (status, body) = server.submit_with_photo(&story, checkerboard_jpeg(), "market.jpg").await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["id"].as_str().unwrap().to_owned();
+
+    let browser = Browser::open(true, 1280).await;
+    browser.goto(&server, "/login").await;
+    browser.fill("#username", "mira").await;
+    browser.fill("#password", common::PASSWORD).await;
+    browser.send("form button[type=submit].button-primary").await;
+    browser.goto(&server, &format!("/moderate/{id}")).await;
+    assert!(browser.css("#blur-draw-hint").await.is_displayed().await.unwrap(), "the drawing hint shows");
+
+    // Drag from 20% to 60% of the photo, both ways.
+    let photo = browser.css(".photo-grid img").await;
+    let (_, _, width, height) = photo.rectangle().await.unwrap();
+    let (from, to) = (-0.3, 0.1); // from the photo's centre
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: photo.clone(),
+            duration: None,
+            x: width * from,
+            y: height * from,
+        })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(100)), x: width * 0.2, y: height * 0.2 })
+        .then(PointerAction::MoveToElement { element: photo.clone(), duration: None, x: width * to, y: height * to })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    browser.client.perform_actions(mouse).await.unwrap();
+    let drawn = browser.css("#blur").await.prop("value").await.unwrap().unwrap_or_default();
+    let numbers: Vec<f64> = drawn.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    let expected = [20.0, 20.0, 40.0, 40.0];
+    assert!(
+        numbers.len() == 4 && numbers.iter().zip(expected).all(|(n, e)| (n - e).abs() <= 1.5),
+        "the drawn box became {drawn:?}"
+    );
+    // The photo now shows the box blurred, and the server accepted the region.
+    let mut loaded = Value::Null;
+    for _ in 0..100 {
+        loaded = browser
+            .client
+            .execute(
+                "const img = document.querySelector('.photo-grid img');
+             return img.complete && img.naturalWidth > 0 && img.src.includes('blur=');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if loaded == Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(loaded, Value::Bool(true), "the blurred preview did not load");
+    // Inside the box the checkerboard is gone; outside it is still sharp.
+    let contrast = browser
+        .client
+        .execute(
+            "const img = document.querySelector('.photo-grid img');
+             const canvas = document.createElement('canvas');
+             [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+             const context = canvas.getContext('2d');
+             context.drawImage(img, 0, 0);
+             const spread = (x, y) => {
+               const d = context.getImageData(x * canvas.width, y * canvas.height, 12, 12).data;
+               const grey = []; for (let i = 0; i < d.length; i += 4) grey.push(d[i]);
+               return Math.max(...grey) - Math.min(...grey);
+             };
+             return [spread(0.38, 0.38), spread(0.8, 0.8)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [inside, outside] = [&contrast[0], &contrast[1]].map(|v| v.as_f64().unwrap());
+    assert!(inside < 60.0 && outside > 200.0, "inside the box {inside}, outside {outside}");
+
+    // Select a name the engine could not know, and add it with the button.
+    assert!(browser.css("#redact-selection").await.is_displayed().await.unwrap());
+    browser
+        .client
+        .execute(
+            "const raw = document.querySelector('.review-raw .raw');
+         const walker = document.createTreeWalker(raw, NodeFilter.SHOW_TEXT);
+         while (walker.nextNode()) {
+           const at = walker.currentNode.data.indexOf('Tesfay');
+           if (at < 0) continue;
+           const range = document.createRange();
+           range.setStart(walker.currentNode, at);
+           range.setEnd(walker.currentNode, at + 'Tesfay'.length);
+           getSelection().removeAllRanges();
+           getSelection().addRange(range);
+         }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.click("#redact-selection").await;
+    let terms = browser.css("#extra_terms").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(terms.trim(), "Tesfay", "the selection was not added");
+    assert!(browser.text("#redact-selection-status").await.contains("Tesfay"));
+
+    browser.send("button[value=preview]").await;
+    let shot = browser.client.screenshot().await.unwrap();
+    std::fs::write(screenshots().join("en-review-1280.png"), shot).unwrap();
+    let preview = browser.text(".preview").await;
+    assert!(!preview.contains("Tesfay") && preview.contains("spices"), "{preview}");
+    let kept = browser.css("#blur").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(kept.trim(), drawn.trim(), "the drawn box survives the preview");
+    browser.send("button[value=publish]").await;
+    let store = server.store().await;
+    let published = store.story(&id).await.unwrap();
+    assert_eq!(published.status.as_str(), "published");
+    store.close().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_filters_and_turns_pages_on_a_small_phone_without_javascript() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "mira").await;
+    // Twelve stories from Syria and three from Afghanistan share a word: the filter keeps
+    // twelve, which take two pages of ten.
+    for (n, origin) in (1..=15).map(|n| (n, if n <= 12 { "SY" } else { "AF" })) {
+        let story = common::story(
+            &format!("Bakery shift {n}"),
+            "Before dawn I knead the dough at the bakery and shape the loaves for the market.",
+            "public",
+        );
+        let (id, _) = server.submit(&common::with(story, "origin_country", json!(origin))).await;
+        server.publish(&id, &moderator).await;
+    }
+    let cards = |browser: &Browser| {
+        let client = browser.client.clone();
+        async move { client.find_all(Locator::Css("article.card")).await.unwrap().len() }
+    };
+
+    let browser = Browser::open(false, 320).await;
+    browser.goto(&server, "/ar/search").await;
+    assert_eq!(browser.html_attr("dir").await.as_deref(), Some("rtl"));
+    browser.fill("#q", "bakery").await;
+    browser.click(".filters summary").await;
+    browser.click("#origin option[value='SY']").await;
+    browser.click("#theme option[value='work']").await;
+    let (_, _, width, _) = browser.css(".filters").await.rectangle().await.unwrap();
+    assert!(width <= 320.0, "the open filters are {width}px wide on a 320px screen");
+    browser.send(".filters .actions button[type=submit]").await;
+
+    assert_eq!(cards(&browser).await, 10, "the first page holds ten stories");
+    let url = browser.client.current_url().await.unwrap();
+    let query: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert!(query.contains(&("origin".into(), "SY".into())), "{url}");
+    assert!(query.contains(&("q".into(), "bakery".into())), "{url}");
+    assert!(browser.text(".results-count").await.contains("12"), "twelve found");
+
+    browser.send(".pagination a[rel=next]").await;
+    assert_eq!(cards(&browser).await, 2, "the second page holds the last two");
+    assert_eq!(browser.css("#q").await.prop("value").await.unwrap().as_deref(), Some("bakery"));
+    let origin = browser.css("#origin option[value='SY']").await.prop("selected").await.unwrap();
+    assert_eq!(origin.as_deref(), Some("true"), "the filter stays chosen on the next page");
+    for card in browser.client.find_all(Locator::Css("article.card .card-title a")).await.unwrap() {
+        let href = card.attr("href").await.unwrap().unwrap_or_default();
+        assert!(href.starts_with("/ar/stories/"), "{href}");
+    }
+    let page_width = browser.client.execute("return document.documentElement.scrollWidth;", vec![]).await;
+    let page_width = page_width.unwrap().as_f64().unwrap_or_default();
+    assert!(page_width <= 320.0, "the results scroll sideways: {page_width}px");
+
+    browser.send(".pagination a[rel=prev]").await;
+    assert_eq!(cards(&browser).await, 10, "back on the first page");
+    browser.close().await;
+}
+
 /// The serious and critical problems axe-core finds on the current page.
 async fn accessibility_problems(browser: &Browser, axe: &str) -> Vec<String> {
     browser.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.unwrap();
@@ -270,18 +455,22 @@ async fn the_main_pages_pass_an_accessibility_check_and_are_photographed() {
         ("guide", "/guide".to_owned()),
     ];
     let mut problems = Vec::new();
-    for width in [360, 1280] {
+    // 320px is the narrowest phone still sold; 360px the most common; 1280px a laptop.
+    for width in [320, 360, 1280] {
         let browser = Browser::open(true, width).await;
         for lang in ["en", "ar"] {
             for (name, path) in &pages {
                 browser.goto(&server, &format!("/{lang}{path}")).await;
                 let shot = browser.client.screenshot().await.unwrap();
                 std::fs::write(screenshots().join(format!("{lang}-{name}-{width}.png")), shot).unwrap();
-                if width == 360 {
+                if width < 500 {
                     let page_width =
                         browser.client.execute("return document.documentElement.scrollWidth;", vec![]).await;
                     let page_width = page_width.unwrap().as_f64().unwrap_or_default();
-                    assert!(page_width <= 360.0, "{lang}{path} scrolls sideways: {page_width}px");
+                    assert!(
+                        page_width <= f64::from(width),
+                        "{lang}{path} scrolls sideways at {width}px: {page_width}px"
+                    );
                 }
                 for problem in accessibility_problems(&browser, &axe).await {
                     problems.push(format!("{lang}{path} ({width}px): {problem}"));

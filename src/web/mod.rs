@@ -171,7 +171,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .service(page_route("/moderate/{id}/photo").route(web::get().to(photos::photo_preview)))
     .service(page_route("/moderate/{id}/unpublish").route(web::post().to(pages::unpublish_story)))
-    .service(page_route("/static/style.css").route(web::get().to(pages::stylesheet)))
+    .service(page_route("/static/{name}").route(web::get().to(pages::static_file)))
     .default_service(web::to(pages::not_found));
 }
 
@@ -193,15 +193,27 @@ fn page_route(path: &str) -> actix_web::Resource {
     web::resource(path).default_service(web::to(|| async { Err::<HttpResponse, _>(method_not_allowed().page()) }))
 }
 
+/// The content security policy, with the scripts a page may run.
+macro_rules! content_security_policy {
+    ($scripts:literal) => {
+        concat!(
+            "default-src 'self'; script-src ",
+            $scripts,
+            "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    };
+}
+
+/// Every page but one runs no script at all.
+const CONTENT_SECURITY_POLICY: &str = content_security_policy!("'none'");
+/// The moderator's review page may run the archive's own `review.js`, and nothing else.
+pub(crate) const REVIEW_SECURITY_POLICY: &str = content_security_policy!("'self'");
+
 /// Headers every answer carries: no third-party anything, no framing, no sniffing, no
-/// referrer leaving the archive.
+/// referrer leaving the archive. A response that sets its own policy keeps it.
 fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
-        .add((
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; \
-             form-action 'self'; frame-ancestors 'none'",
-        ))
+        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
         .add((header::REFERRER_POLICY, "no-referrer"))
@@ -250,7 +262,7 @@ pub async fn run(settings: Settings, listener: TcpListener) -> anyhow::Result<Ru
             .app_data(query_config())
             // Method, path and status only: no IP address, user agent or query string.
             .wrap(actix_web::middleware::from_fn(i18n::middleware))
-            .wrap(Logger::new("%s %U %Dms").exclude("/static/style.css").log_target("passage::http"))
+            .wrap(Logger::new("%s %U %Dms").exclude_regex("^/static/").log_target("passage::http"))
             .wrap(security_headers())
             .configure(routes)
     })

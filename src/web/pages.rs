@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::api::{QUEUE_PAGE, QueueItem, StoryView, readable_story, theme_labels, unknown_receipt};
 use super::auth::{Moderator, SESSION_COOKIE, Staff, Viewer};
-use super::templates::{STYLESHEET, render};
+use super::templates::{STATIC_FILES, render};
 use super::upload::WithPhoto;
 use super::{AppState, Error, Form, private_html};
 use crate::accounts;
@@ -943,7 +943,6 @@ pub async fn review_story(
     id: web::Path<String>,
 ) -> Result<HttpResponse, Error> {
     let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
-    // At first every suggestion is accepted.
     // At first every suggestion is accepted, but a flag waits for the moderator's decision.
     let form = ReviewPageForm {
         accept: moderation::suggestions(&record, state.settings.rules)
@@ -953,7 +952,7 @@ pub async fn review_story(
             .collect(),
         ..ReviewPageForm::default()
     };
-    Ok(private_html(review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
+    Ok(review_html(StatusCode::OK, review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
 }
 
 async fn publish_from_page(
@@ -999,19 +998,25 @@ pub async fn decide_story(
         Ok(()) if form.action == "reject" => Ok(see_other("/moderate")),
         Ok(()) => {
             let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
-            Ok(private_html(review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
+            Ok(review_html(StatusCode::OK, review_page(&moderator.0, &record, &form, state.settings.rules, None)?))
         }
         Err(ModerationError::Store(error)) => Err(Error::from(error).page()),
         Err(error) => {
             let record = state.store.story(&id).await.map_err(|e| Error::from(e).page())?;
             let message = Error::from(error).message;
             let body = review_page(&moderator.0, &record, &form, state.settings.rules, Some(message))?;
-            Ok(HttpResponse::BadRequest()
-                .content_type(header::ContentType::html())
-                .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(body))
+            Ok(review_html(StatusCode::BAD_REQUEST, body))
         }
     }
+}
+
+/// The review page: unpublished text, so never stored, and the one page allowed its script.
+fn review_html(status: StatusCode, page: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type(header::ContentType::html())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::CONTENT_SECURITY_POLICY, super::REVIEW_SECURITY_POLICY))
+        .body(page)
 }
 
 pub async fn unpublish_story(
@@ -1027,11 +1032,14 @@ pub async fn unpublish_story(
     Ok(see_other("/moderate"))
 }
 
-pub async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
+/// The stylesheet and the review page's script, cached for a day.
+pub async fn static_file(name: web::Path<String>) -> Result<HttpResponse, Error> {
+    let (_, content_type, body) =
+        STATIC_FILES.iter().find(|(file, ..)| *file == name.as_str()).ok_or_else(|| Error::not_found("file").page())?;
+    Ok(HttpResponse::Ok()
+        .content_type(*content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
-        .body(STYLESHEET)
+        .body(*body))
 }
 
 pub async fn not_found() -> Result<HttpResponse, Error> {

@@ -32,7 +32,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../../templates/error.html")),
 ];
 
-pub const STYLESHEET: &str = include_str!("../../static/style.css");
+/// The files under `static/`, built into the binary: (name, content type, bytes).
+pub const STATIC_FILES: [(&str, &str, &str); 2] = [
+    ("style.css", "text/css; charset=utf-8", include_str!("../../static/style.css")),
+    ("review.js", "text/javascript; charset=utf-8", include_str!("../../static/review.js")),
+];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();

@@ -105,7 +105,12 @@ async fn submit_moderate_and_read_through_the_pages() {
         let start = queue.find("/moderate/").unwrap() + "/moderate/".len();
         queue[start..].split('"').next().unwrap().replace("&#x2f;", "")
     };
-    let review = moderator.get(server.url(&format!("/moderate/{id}"))).send().await.unwrap().text().await.unwrap();
+    let review = moderator.get(server.url(&format!("/moderate/{id}"))).send().await.unwrap();
+    // The one page that may run a script runs the archive's own, and nothing from elsewhere.
+    let csp = review.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("script-src 'self'") && csp.contains("default-src 'self'"), "{csp}");
+    let review = review.text().await.unwrap();
+    assert!(review.contains(r#"<script src="/static/review.js" defer></script>"#));
     assert!(review.contains("flag-private_term") && review.contains("flag-phone"));
     assert!(review.contains("[name 1] and I bake bread"), "the preview shows the redaction");
     let csrf = hidden(&review, "csrf");
@@ -184,6 +189,7 @@ async fn pages_carry_safe_headers_and_need_no_third_party() {
         let headers = response.headers().clone();
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(csp.contains("script-src 'none'"), "{path} may run scripts: {csp}");
         assert_eq!(headers["x-content-type-options"], "nosniff");
         assert_eq!(headers["referrer-policy"], "no-referrer");
         assert!(headers.get("server").is_none());
@@ -196,4 +202,9 @@ async fn pages_carry_safe_headers_and_need_no_third_party() {
     }
     let (status, _) = server.get_text("/moderate").await;
     assert_eq!(status, 303, "anonymous visitors are sent to the login page");
+    let script = server.client.get(server.url("/static/review.js")).send().await.unwrap();
+    assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert!(script.text().await.unwrap().contains("blur"));
+    let (status, _) = server.get_text("/static/nope.js").await;
+    assert_eq!(status, 404);
 }
