@@ -46,6 +46,21 @@ async fn submit_moderate_and_read_through_the_pages() {
     let page = response.text().await.unwrap();
     assert!(page.contains("Please write the year as a number"));
     assert!(page.contains("Every morning Samira and I bake bread"), "the draft was lost");
+    // In the storyteller's language, next to the field, with every word they wrote.
+    for (lang, message) in [
+        ("ar", "يُرجى كتابة السنة بالأرقام"),
+        ("fa", "لطفاً سال را با عدد بنویسید"),
+        ("uk", "Будь ласка, напишіть рік числом"),
+        ("es", "Por favor, escriba el año en cifras"),
+    ] {
+        let response = storyteller.post(server.url(&format!("/{lang}/submit"))).form(&form).send().await.unwrap();
+        assert_eq!(response.status(), 400);
+        let page = response.text().await.unwrap();
+        let next_to_year = page.split("id=\"year-error\"").nth(1).unwrap_or_default();
+        assert!(next_to_year.trim_start_matches('>').starts_with(message), "{lang}: no message by the year");
+        assert!(page.contains("Every morning Samira and I bake bread"), "{lang}: the draft was lost");
+        assert!(page.contains("value=\"twenty\""), "{lang}: the year typed was lost");
+    }
 
     // Reading the consent in Arabic keeps the draft and sends nothing.
     let mut switch = form.to_vec();
