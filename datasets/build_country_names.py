@@ -9,7 +9,9 @@ import pathlib
 
 from babel import Locale
 
-LANGUAGES = ["ar", "es", "fa", "fr", "uk"]
+# The interface's languages, then others stories are written in: the redaction engine keeps
+# country names in all of them ("Германия", "ጀርመን"), declined or not.
+LANGUAGES = ["ar", "es", "fa", "fr", "uk", "ru", "de", "it", "pt", "tr", "ti", "am", "so", "ps"]
 here = pathlib.Path(__file__).parent
 codes = [
     line.split("\t")[0]

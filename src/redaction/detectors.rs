@@ -462,13 +462,15 @@ pub(super) fn digit_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
 pub(super) fn link_windows(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    let mut at = 1;
-    while at + 1 < bytes.len() {
-        let joins = matches!(bytes[at], b'.' | b'_' | b':')
+    let mut from = 1;
+    // Prose has few dots and fewer underscores or colons: jump from one to the next.
+    while let Some(found) = bytes.get(from..).and_then(|rest| memchr::memchr3(b'.', b'_', b':', rest)) {
+        let at = from + found;
+        let joins = at + 1 < bytes.len()
             && bytes[at - 1].is_ascii_alphanumeric()
             && (bytes[at + 1].is_ascii_alphanumeric() || bytes[at + 1] == b'/');
         if !joins {
-            at += 1;
+            from = at + 1;
             continue;
         }
         let mut start = at;
@@ -480,7 +482,7 @@ pub(super) fn link_windows(text: &str) -> Vec<(usize, usize)> {
             end += 1;
         }
         windows.push((start, end));
-        at = end + 1;
+        from = end + 1;
     }
     windows
 }

@@ -319,6 +319,12 @@ mod tests {
         apply(text, &spans, &mut Placeholders::with_terms(&terms))
     }
 
+    /// A story in `language` from `countries`, redacted with the default rules.
+    fn redact_in(language: &str, text: &str, countries: &[&str]) -> String {
+        let context = Context { language, private_terms: &[], countries, rules: Rules::defaults() };
+        apply(text, &detect(text, &context), &mut Placeholders::with_terms(&[]))
+    }
+
     #[test]
     fn emails_urls_and_handles() {
         assert_eq!(
@@ -442,10 +448,6 @@ mod tests {
 
     #[test]
     fn people_places_and_numbers_across_languages() {
-        let redact_in = |language: &str, text: &str, countries: &[&str]| {
-            let context = Context { language, private_terms: &[], countries, rules: Rules::defaults() };
-            apply(text, &detect(text, &context), &mut Placeholders::with_terms(&[]))
-        };
         assert_eq!(
             redact_in("en", "Angela Merkel said so, and my brother Yonas Tesfay agreed.", &["ER"]),
             "Angela Merkel said so, and my brother [person 1] agreed."
@@ -465,6 +467,32 @@ mod tests {
             redact_in("de", "Ich wohne in der Hauptstraße 12 in Köln.", &[]),
             "Ich wohne in der [address] in Köln."
         );
+    }
+
+    #[test]
+    fn arabic_verbs_and_cue_words_after_a_cue_are_not_names() {
+        // My father worked, my friend taught me, my aunt helped us: verbs stay.
+        for text in ["أبي اشتغل في المزرعة.", "صديقتي تعلمني الطبخ.", "خالتي ساعدتنا كثيرا.", "عمي يسكن في حلب."]
+        {
+            assert_eq!(redact_in("ar", text, &["SY"]), text);
+        }
+        // The name after the cue goes; the cue word ("my friend", also a family name) stays.
+        assert_eq!(redact_in("ar", "صديقي رامي يعمل معي.", &["SY"]), "صديقي [person 1] يعمل معي.");
+        assert_eq!(redact_in("ar", "ابنتي تسنيم تدرس.", &["SY"]), "ابنتي [person 1] تدرس.");
+    }
+
+    #[test]
+    fn countries_and_cities_in_another_case_stay() {
+        for text in [
+            "Мы переехали из России в Германию, потом жили в Литве.",
+            "Я працюю у Швеції, а брат живе в Нідерландах, до Австрії ми їхали з Харкова.",
+            "Мій колега з Ірландії приїхав до Чернігова.",
+        ] {
+            let language = if text.contains('і') { "uk" } else { "ru" };
+            assert_eq!(redact_in(language, text, &["UA"]), text);
+        }
+        // A name as it stands is not taken for another word's case ("Катя" is not "Кати").
+        assert_eq!(redact_in("ru", "Мне помогает жена Катя.", &["RU"]), "Мне помогает жена [person 1].");
     }
 
     #[test]

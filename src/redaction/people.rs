@@ -68,6 +68,10 @@ fn name_of(key: &str) -> Option<NameInfo> {
     None
 }
 
+fn is_cyrillic_word(key: &str) -> bool {
+    key.starts_with(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
 fn is_ethiopic(c: char) -> bool {
     ('\u{1200}'..='\u{139F}').contains(&c) || ('\u{2D80}'..='\u{2DDF}').contains(&c)
 }
@@ -87,6 +91,24 @@ fn is_arabic_script(c: char) -> bool {
     ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c)
 }
 
+/// Whether an Arabic word has the shape of a verb rather than a name: a derived form
+/// ("اشتغل", "استقر", "انتقل"), a pronoun written onto it ("ساعدتنا", "تعلمني"), or a present
+/// tense prefix on a frequent word ("يسكن" on "سكن"). Names on the lists are looked up first.
+fn looks_like_arabic_verb(key: &str) -> bool {
+    let letters: Vec<char> = key.chars().collect();
+    if letters.len() < 4 || !letters.iter().all(|&c| is_arabic_script(c)) {
+        return false;
+    }
+    let derived = key.starts_with("است") || (letters[0] == 'ا' && (letters[2] == 'ت' || letters[1] == 'ن'));
+    let object = ["تني", "تنا", "تها", "ته", "وني", "ونا", "وا", "تم"].iter().any(|end| key.ends_with(end));
+    let present = matches!(letters[0], 'ي' | 'ت' | 'ن')
+        && (key.ends_with("ني") || key.ends_with("نا") || key.ends_with("ون") || {
+            let rest: String = letters[1..].iter().collect();
+            LEXICON.rank_for("ar", &rest).is_some_and(|r| r < EVERYDAY_WORDS)
+        });
+    derived || object || present
+}
+
 /// Whether a word without capitals looks like a family name after a given name: an Arabic
 /// "al-" name of origin ("الحلبي") or a Persian surname ("رضایی", "یعقوبی", "حسین‌زاده").
 fn looks_like_surname(key: &str) -> bool {
@@ -102,11 +124,17 @@ fn looks_like_surname(key: &str) -> bool {
 /// something. The forms are written into one buffer: most words have none to find.
 fn find_slavic_stem<T>(key: &str, mut found: impl FnMut(&str) -> Option<T>) -> Option<T> {
     // Folded forms, as words are folded: "й" is "и", "ї" is "і".
-    const ENDINGS: &[&str] =
-        &["ові", "еві", "ою", "ею", "ом", "ем", "ои", "еи", "іи", "оі", "ии", "у", "ю", "а", "я", "і", "е", "и"];
+    const ENDINGS: &[&str] = &[
+        "ові", "еві", "ою", "ею", "ом", "ем", "ои", "еи", "іи", "оі", "ии", "у", "ю", "а", "я", "і", "е", "и", "ы",
+        "ів", "ов", "ах", "ях",
+    ];
     const NOMINATIVE: &[&str] = &["", "а", "я", "и", "ь", "о"];
-    // Before -і a Ukrainian stem changes its last consonant: "Каховці" is "Каховка".
+    // Before -і a Ukrainian stem changes its last consonant: "Каховці" is "Каховка",
+    // "Гамбурзі" is "Гамбург".
     const ALTERNATIONS: &[(&str, &str)] = &[("ц", "к"), ("з", "г"), ("с", "х")];
+    // A Ukrainian "і" in the last, closed syllable is "о" or "е" once an ending opens it:
+    // "Харкова" is "Харків", "Миколаєва" is "Миколаїв" (folded "миколаів").
+    const OPENED: &[(&str, &str)] = &[("ов", "ів"), ("ев", "ів"), ("єв", "ів"), ("ог", "іг"), ("ор", "ір")];
     let mut form = String::with_capacity(key.len() + 4);
     let mut try_form = |stem: &str, ending: &str| {
         form.clear();
@@ -122,7 +150,15 @@ fn find_slavic_stem<T>(key: &str, mut found: impl FnMut(&str) -> Option<T>) -> O
             }
         }
         for (now, was) in ALTERNATIONS {
-            if let Some(result) = stem.strip_suffix(now).and_then(|base| try_form(base, &format!("{was}а"))) {
+            let Some(base) = stem.strip_suffix(now) else { continue };
+            for nominative in ["а", ""] {
+                if let Some(result) = try_form(base, &format!("{was}{nominative}")) {
+                    return Some(result);
+                }
+            }
+        }
+        for (now, was) in OPENED {
+            if let Some(result) = stem.strip_suffix(now).and_then(|base| try_form(base, was)) {
                 return Some(result);
             }
         }
@@ -163,7 +199,13 @@ fn place_at(words: &Words, i: usize, countries: &[&str]) -> Option<(usize, &'sta
         if let Some(place) = declined_pair(words, i, countries) {
             return Some((2, place));
         }
-        find_slavic_stem(key, |stem| LEXICON.place(stem, countries))
+        // A name as it stands ("Катя") is not read as another word's case ("Кати", a town).
+        if LEXICON.name(key).is_some() {
+            return None;
+        }
+        // Of the places the word may be a form of, the biggest: "Харкові" is Kharkiv, not a
+        // village called Харка.
+        slavic_stems(key).iter().filter_map(|stem| LEXICON.place(stem, countries)).max_by_key(|p| p.population)
     } else {
         None
     };
@@ -235,17 +277,18 @@ pub(super) fn people_and_places(
             continue;
         }
         // "my brother Yonas", "Mr Haddad", "ابن خالتي رامي": capitalised, a known name, or an
-        // unusual word.
-        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || rank(i).is_none())
-        {
+        // unusual word that is not a verb ("أبي اشتغل", my father worked).
+        let unusual = || rank(i).is_none() && !looks_like_arabic_verb(key);
+        if (cue.after_person_cue || cue.after_title) && !not_name && (!caseless || name.is_some() || unusual()) {
             let end = name_end(words, i, caseless, language, &public);
             push_person(words, i, end, "person_after_cue", out);
             i = end;
             continue;
         }
         // Without capitals, the language's commonest words ("في", "که") are never a name or
-        // a place by themselves, and are most of its words: nothing more to look up.
-        if caseless && function_word(i) {
+        // a place by themselves, and are most of its words: nothing more to look up. Nor is
+        // a cue word itself ("صديقي", my friend, though Sadiqi is also a family name).
+        if (caseless && function_word(i)) || found.at(i, cue::PERSON).is_some() {
             i += 1;
             continue;
         }
@@ -254,6 +297,14 @@ pub(super) fn people_and_places(
         let known = found.at(i, cue::KEPT_PLACE).or_else(|| found.at(i, cue::NOT_NAME));
         if let Some(n) = known.or_else(|| LEXICON.is_region(key).then_some(1)) {
             i += n;
+            continue;
+        }
+        // So does a country in another case: "в Германии", "до Швеції" (before the name lists:
+        // "Германии" is not the name "Герман").
+        if is_cyrillic_word(key)
+            && find_slavic_stem(key, |stem| rules.cues.holds(stem, cue::COUNTRY).then_some(())).is_some()
+        {
+            i += 1;
             continue;
         }
         let place = place_at(words, i, context.countries);

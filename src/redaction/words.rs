@@ -190,6 +190,11 @@ impl PhraseIndex {
         *self.phrases.entry(key.into()).or_insert(0) |= 1 << kind;
     }
 
+    /// Whether `key` (a folded phrase) is one of the index's phrases of `kind`.
+    pub fn holds(&self, key: &str, kind: Kind) -> bool {
+        self.phrases.get(key).is_some_and(|kinds| kinds & (1 << kind) != 0)
+    }
+
     pub fn extend<'a>(&mut self, phrases: impl IntoIterator<Item = &'a str>, kind: Kind) {
         for phrase in phrases {
             self.insert(phrase, kind);

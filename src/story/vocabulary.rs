@@ -214,7 +214,8 @@ mod tests {
         assert_eq!(country("سوريا").map(|c| c.code), Some("SY"), "a name typed in Arabic");
         assert_eq!(country_name_in("ER", "ar"), Some("إريتريا"));
         assert_eq!(country_name_in("ER", "uk-UA"), Some("Еритрея"));
-        assert_eq!(country_name_in("ER", "ti"), Some("Eritrea"), "English when there is no translation");
+        assert_eq!(country_name_in("ER", "ti"), Some("ኤርትራ"), "ready for a Tigrinya interface");
+        assert_eq!(country_name_in("ER", "sw"), Some("Eritrea"), "English when there is no translation");
         assert_eq!(countries_in("fr").iter().find(|c| c.code == "DE").map(|c| c.name), Some("Allemagne"));
         assert!(country("ZZ").is_none());
     }
