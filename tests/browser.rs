@@ -8,6 +8,7 @@
 mod common;
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -30,6 +31,8 @@ impl Browser {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // Its own process group, so the Chromium it starts goes with it (see `drop`).
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -130,8 +133,11 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 impl Drop for Browser {
-    /// Even when a test fails, no chromedriver (and its Chromium) outlives it.
+    /// Even when a test fails, no chromedriver or Chromium outlives it: the whole process
+    /// group goes (killing chromedriver alone left its browser running).
     fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
