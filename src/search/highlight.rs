@@ -62,11 +62,60 @@ pub struct Highlighter<'a> {
     /// find every word already analysed). The `other` family's splits and folds without
     /// stemming, as the `words` field is analysed.
     analysers: FxHashMap<&'static str, Option<TextAnalyzer>>,
+    /// For each family, the first letters (as the index spells them) a matched word can
+    /// begin with; `None` where a word's stem may begin otherwise.
+    first_letters: FxHashMap<&'static str, Option<FxHashSet<char>>>,
+    /// Each letter that began a word, as the index spells it.
+    spelled: FxHashMap<char, Option<char>>,
 }
+
+/// Families whose stemmers only take endings off: a word's stem begins as its folded form
+/// does. (The Arabic stemmer also takes off "ال" and "و"; the Greek one some prefixes.)
+const SUFFIX_STEMMERS: &[&str] =
+    &["da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", super::schema::OTHER];
 
 impl<'a> Highlighter<'a> {
     pub fn new(inner: &'a Inner, highlights: &'a Highlights) -> Self {
-        Highlighter { inner, highlights, analysers: FxHashMap::default() }
+        Highlighter {
+            inner,
+            highlights,
+            analysers: FxHashMap::default(),
+            first_letters: FxHashMap::default(),
+            spelled: FxHashMap::default(),
+        }
+    }
+
+    /// Whether a word beginning with `letter` could be one the query matched in `family`:
+    /// most words of a text begin with another letter than any of the query's words, and
+    /// are passed over without being looked up.
+    fn may_match(&mut self, family: TextFields, letter: char) -> bool {
+        if !self.first_letters.contains_key(family.key) {
+            let highlights = self.highlights;
+            let firsts = SUFFIX_STEMMERS.contains(&family.key).then(|| {
+                let stems = highlights.stems.get(family.key).into_iter().flatten();
+                stems.chain(&highlights.typos).chain(&highlights.prefixes).filter_map(|w| w.chars().next()).collect()
+            });
+            self.first_letters.insert(family.key, firsts);
+        }
+        if self.first_letters[family.key].is_none() {
+            return true;
+        }
+        let spelled = self.spelled(letter);
+        self.first_letters[family.key].as_ref().is_none_or(|firsts| spelled.is_none_or(|c| firsts.contains(&c)))
+    }
+
+    /// How the index spells `letter` at the start of a word: folded, in small letters.
+    fn spelled(&mut self, letter: char) -> Option<char> {
+        if letter.is_ascii() {
+            return Some(letter.to_ascii_lowercase());
+        }
+        if let Some(spelled) = self.spelled.get(&letter) {
+            return *spelled;
+        }
+        let other = self.inner.fields.other();
+        let spelled = self.first_token(other, letter.encode_utf8(&mut [0; 4])).and_then(|t| t.chars().next());
+        self.spelled.insert(letter, spelled);
+        spelled
     }
 
     /// The byte ranges of the words of `text`, a story in `family`, that the query matched,
@@ -86,6 +135,10 @@ impl<'a> Highlighter<'a> {
             let cache = self.inner.words.0.read().unwrap_or_else(PoisonError::into_inner);
             let known = cache.get(family.key);
             for word in words {
+                let first = text[word.start..].chars().next().unwrap_or_default();
+                if !self.may_match(family, first) {
+                    continue;
+                }
                 match known.and_then(|known| known.get(&text[word.clone()])) {
                     Some(analysed) if is_match(analysed) => matched.push(word),
                     Some(_) => {}

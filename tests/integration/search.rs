@@ -206,6 +206,15 @@ async fn known_items_in_every_language_are_in_the_top_three() {
         let top: Vec<String> = titles(&results).into_iter().take(3).collect();
         assert!(top.iter().any(|t| t == expected), "{query:?} should find {expected:?} in the top 3, got {top:?}");
     }
+    // Highlights find the word however its first letter is written: a capital, an umlaut,
+    // a Cyrillic capital with its dots.
+    for (query, marked) in
+        [("backerin", "<mark>Bäckerin</mark>"), ("еще", "<mark>Ещё</mark>"), ("сім'я", "<mark>Сім’я</mark>")]
+    {
+        let results = find(&server, &[("q", query)]).await;
+        let title = results["hits"][0]["title_html"].as_str().unwrap_or_default();
+        assert!(title.contains(marked), "{query:?}: {title}");
+    }
     // A language filter restricts a query to stories in that language.
     let results = find(&server, &[("q", "work"), ("language", "en")]).await;
     assert_eq!(titles(&results), vec!["Night shifts in Hamburg"]);
