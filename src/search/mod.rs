@@ -7,6 +7,7 @@ mod highlight;
 mod indexer;
 pub mod query;
 mod schema;
+mod sorted;
 mod typos;
 
 use std::collections::BTreeMap;
@@ -15,16 +16,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{
-    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term,
-};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Score, Searcher, TantivyDocument, Term};
 use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
 
@@ -33,6 +32,7 @@ use highlight::{Highlighter, Highlights, WordCache, snippet};
 pub use indexer::Indexer;
 pub use query::QueryError;
 use schema::{Fields, TextFields};
+use sorted::Sorted;
 
 use crate::story::{PublishedStory, Visibility, vocabulary};
 
@@ -423,38 +423,6 @@ struct Plan {
     highlights: Highlights,
 }
 
-/// The sort key of a hit: bigger is first.
-type SortKey = (f64, i64, u64);
-
-/// A collector of one page of hits in `sort` order.
-fn sorted(
-    sort: Sort,
-    limit: usize,
-    offset: usize,
-) -> impl tantivy::collector::Collector<Fruit = Vec<(SortKey, DocAddress)>> {
-    TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
-        let fast = segment.fast_fields();
-        let published = fast.i64("published").ok();
-        let year = fast.u64("year").ok();
-        let tiebreak = fast.u64("tiebreak").ok();
-        move |doc: DocId, score: Score| -> SortKey {
-            let published = published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            let tiebreak = tiebreak.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-            #[allow(clippy::cast_precision_loss)]
-            match sort {
-                Sort::Relevance => (f64::from(score), published, tiebreak),
-                Sort::Newest => (published as f64, 0, tiebreak),
-                Sort::Oldest => (-(published as f64), 0, tiebreak),
-                // Earliest departure first; stories without a year last.
-                Sort::Year => {
-                    let year = year.as_ref().and_then(|c| c.first(doc)).map_or(f64::NEG_INFINITY, |y| -(y as f64));
-                    (year, -published, tiebreak)
-                }
-            }
-        }
-    })
-}
-
 fn facet_term(fields: &Fields, group: &str, value: &str) -> Term {
     Term::from_facet(fields.facets, &Facet::from_path([group, value]))
 }
@@ -634,7 +602,7 @@ impl Inner {
             facets.add_facet(Facet::from_path([group]));
         }
         let offset = (filters.page - 1) * filters.per_page;
-        let top = sorted(filters.sort, filters.per_page, offset);
+        let top = Sorted { sort: filters.sort, limit: filters.per_page, offset };
         let (top, total, facet_counts) = searcher.search(&*plan.query, &(top, Count, facets))?;
 
         let mut counts = Facets::default();
@@ -663,7 +631,8 @@ impl Inner {
     ) -> Result<(Vec<String>, usize), SearchError> {
         let searcher = self.reader.searcher();
         let plan = self.plan(&searcher, items, false, filters, audience)?;
-        let (top, total) = searcher.search(&*plan.query, &(sorted(filters.sort, limit.max(1), 0), Count))?;
+        let (top, total) =
+            searcher.search(&*plan.query, &(Sorted { sort: filters.sort, limit: limit.max(1), offset: 0 }, Count))?;
         let mut ids = Vec::with_capacity(top.len());
         for (_, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -701,7 +670,7 @@ impl Inner {
             self.visible_to(audience),
         ]);
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &sorted(Sort::Relevance, limit, 0))?;
+        let top = searcher.search(&query, &Sorted { sort: Sort::Relevance, limit, offset: 0 })?;
         let none = Highlights::default();
         let mut highlighter = Highlighter::new(self, &none);
         top.into_iter().map(|(_, address)| self.hit(&searcher, address, &mut highlighter)).collect()
