@@ -106,6 +106,14 @@ impl Browser {
         self.css(selector).await.click().await.unwrap();
     }
 
+    /// Logs in through the login page as `name`, with the tests' password.
+    async fn log_in(&self, server: &TestServer, name: &str) {
+        self.goto(server, "/login").await;
+        self.fill("#username", name).await;
+        self.fill("#password", common::PASSWORD).await;
+        self.send("form button[type=submit].button-primary").await;
+    }
+
     async fn html_attr(&self, name: &str) -> Option<String> {
         self.css("html").await.attr(name).await.unwrap()
     }
@@ -141,6 +149,13 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Adds a moderator account, as `passage user add` does.
+async fn add_moderator(server: &TestServer, name: &str) {
+    let store = server.store().await;
+    passage::accounts::add_user(&store, name, common::PASSWORD, Role::Moderator).await.unwrap();
+    store.close().await;
 }
 
 /// The folder screenshots go to (not committed: everything under target/ is ignored).
@@ -201,9 +216,7 @@ async fn a_storyteller_tells_checks_and_withdraws_in_arabic_without_javascript()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_publishes_and_readers_find_it_in_french_and_arabic() {
     let server = TestServer::start().await;
-    let store = server.store().await;
-    passage::accounts::add_user(&store, "mira", common::PASSWORD, Role::Moderator).await.unwrap();
-    store.close().await;
+    add_moderator(&server, "mira").await;
     let story = common::with(
         common::story(
             "Le pain de quatre heures",
@@ -216,10 +229,7 @@ async fn a_moderator_publishes_and_readers_find_it_in_french_and_arabic() {
     let (id, _) = server.submit(&common::with(story, "private_terms", json!(["Samira"]))).await;
 
     let browser = Browser::open(false, 1280).await;
-    browser.goto(&server, "/login").await;
-    browser.fill("#username", "mira").await;
-    browser.fill("#password", common::PASSWORD).await;
-    browser.send("form button[type=submit].button-primary").await;
+    browser.log_in(&server, "mira").await;
     browser.goto(&server, &format!("/moderate/{id}")).await;
     // The moderator adds a name the engine could not know, previews, then publishes.
     browser.fill("#extra_terms", "Karim").await;
@@ -244,9 +254,7 @@ async fn a_moderator_publishes_and_readers_find_it_in_french_and_arabic() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_moderator_draws_a_blur_box_and_redacts_selected_words_with_javascript() {
     let server = TestServer::start().await;
-    let store = server.store().await;
-    passage::accounts::add_user(&store, "mira", common::PASSWORD, Role::Moderator).await.unwrap();
-    store.close().await;
+    add_moderator(&server, "mira").await;
     let story = common::story("Market day", "On market days I sell spices with Tesfay beside the river.", "public");
     let story = common::with(
         story,
@@ -259,10 +267,7 @@ async fn a_moderator_draws_a_blur_box_and_redacts_selected_words_with_javascript
     let id = body["id"].as_str().unwrap().to_owned();
 
     let browser = Browser::open(true, 1280).await;
-    browser.goto(&server, "/login").await;
-    browser.fill("#username", "mira").await;
-    browser.fill("#password", common::PASSWORD).await;
-    browser.send("form button[type=submit].button-primary").await;
+    browser.log_in(&server, "mira").await;
     browser.goto(&server, &format!("/moderate/{id}")).await;
     assert!(browser.css("#blur-draw-hint").await.is_displayed().await.unwrap(), "the drawing hint shows");
 
