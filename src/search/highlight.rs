@@ -85,23 +85,18 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// Whether a word beginning with `letter` could be one the query matched in `family`:
-    /// most words of a text begin with another letter than any of the query's words, and
-    /// are passed over without being looked up.
-    fn may_match(&mut self, family: TextFields, letter: char) -> bool {
-        if !self.first_letters.contains_key(family.key) {
-            let highlights = self.highlights;
-            let firsts = SUFFIX_STEMMERS.contains(&family.key).then(|| {
+    /// The letters (as the index spells them) a word of `family` must begin with to be one
+    /// the query matched; `None` where a stem may begin otherwise. Most words of a text begin
+    /// with another letter than any of the query's words, and are passed over unlooked-up.
+    fn first_letters(&mut self, family: TextFields) -> Option<FxHashSet<char>> {
+        let highlights = self.highlights;
+        let firsts = self.first_letters.entry(family.key).or_insert_with(|| {
+            SUFFIX_STEMMERS.contains(&family.key).then(|| {
                 let stems = highlights.stems.get(family.key).into_iter().flatten();
                 stems.chain(&highlights.typos).chain(&highlights.prefixes).filter_map(|w| w.chars().next()).collect()
-            });
-            self.first_letters.insert(family.key, firsts);
-        }
-        if self.first_letters[family.key].is_none() {
-            return true;
-        }
-        let spelled = self.spelled(letter);
-        self.first_letters[family.key].as_ref().is_none_or(|firsts| spelled.is_none_or(|c| firsts.contains(&c)))
+            })
+        });
+        firsts.clone()
     }
 
     /// How the index spells `letter` at the start of a word: folded, in small letters.
@@ -129,15 +124,18 @@ impl<'a> Highlighter<'a> {
         let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
         let is_match = |analysed: &Option<Analysed>| analysed.as_ref().is_some_and(|a| highlights.matches(stems, a));
         let words = std::iter::successors(next_word(text, 0), |word| next_word(text, word.end));
+        let firsts = self.first_letters(family);
         let mut matched = Vec::new();
         let mut unknown = Vec::new();
         {
             let cache = self.inner.words.0.read().unwrap_or_else(PoisonError::into_inner);
             let known = cache.get(family.key);
             for word in words {
-                let first = text[word.start..].chars().next().unwrap_or_default();
-                if !self.may_match(family, first) {
-                    continue;
+                if let Some(firsts) = &firsts {
+                    let first = text[word.start..].chars().next().unwrap_or_default();
+                    if self.spelled(first).is_some_and(|c| !firsts.contains(&c)) {
+                        continue;
+                    }
                 }
                 match known.and_then(|known| known.get(&text[word.clone()])) {
                     Some(analysed) if is_match(analysed) => matched.push(word),

@@ -1012,11 +1012,11 @@ pub async fn decide_story(
 
 /// The review page: unpublished text, so never stored, and the one page allowed its script.
 fn review_html(status: StatusCode, page: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type(header::ContentType::html())
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, super::REVIEW_SECURITY_POLICY))
-        .body(page)
+    let mut response = private_html(page);
+    *response.status_mut() = status;
+    let policy = header::HeaderValue::from_static(super::REVIEW_SECURITY_POLICY);
+    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
+    response
 }
 
 pub async fn unpublish_story(
