@@ -39,17 +39,19 @@ fn archive() -> Bench {
         ..Settings::default()
     };
     let system = actix_web::rt::System::new();
-    // As `bench/run.sh` does: `passage import --publish`, then `passage reindex`.
+    // As `bench/run.sh` does: `passage import --publish`, which indexes as it stores.
     let archive = system.block_on(async {
         std::fs::create_dir_all(&settings.data_dir).unwrap();
         let store = passage::store::Store::open(&settings).await.unwrap();
         let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir).unwrap();
+        let (_, mut indexer) = passage::search::SearchIndex::open(&settings.index_dir, store.archive_id()).unwrap();
         for file in passage::import::jsonl_files(&corpus).unwrap() {
             let text = std::fs::read_to_string(file).unwrap();
-            passage::import::import_lines(&store, settings.rules, &pepper, &text, true, "bench").await.unwrap();
+            passage::import::import_lines(&store, settings.rules, &pepper, &text, true, "bench", Some(&mut indexer))
+                .await
+                .unwrap();
         }
-        let (_, mut indexer) = passage::search::SearchIndex::open(&settings.index_dir, store.archive_id()).unwrap();
-        indexer.rebuild(&store).await.unwrap();
+        indexer.finish_bulk(&store).await.unwrap();
         drop(indexer);
         store.close().await;
         passage::Archive::open(settings).await.unwrap()

@@ -1,9 +1,14 @@
 //! Importing stories in the submit format, one JSON object per line. With `publish`, each
 //! story is published after the automatic redaction, as `passage import --publish` does for
 //! an archive moderated elsewhere; the audit log records it.
+//!
+//! Workers parse, validate and redact; one loop stores what they publish, in batches, and,
+//! given the index's writer, adds it to the index at once, so that a bulk import is not
+//! read back from the store to be indexed.
 
 use crate::moderation::{self, Approval, Choice, Redacted};
 use crate::redaction::Rules;
+use crate::search::Indexer;
 use crate::store::{Imported, Release, Store};
 use crate::story::receipt::Pepper;
 use crate::story::submit::{self, SubmitError};
@@ -25,6 +30,9 @@ fn workers() -> usize {
 
 /// Imports the stories of `text`, one per line, with as many workers as `workers()`. The
 /// lines are dealt out in turn, so the report is the same whatever order they finish in.
+/// With `index`, the published stories are added to it as they are stored; the caller
+/// commits them (`Indexer::finish_bulk`). Without, the indexer following the change log
+/// picks them up.
 pub async fn import_lines(
     store: &Store,
     rules: &'static Rules,
@@ -32,6 +40,7 @@ pub async fn import_lines(
     text: &str,
     publish: bool,
     actor: &str,
+    mut index: Option<&mut Indexer>,
 ) -> anyhow::Result<ImportReport> {
     let count = workers();
     let mut shares: Vec<Vec<(usize, String)>> = vec![Vec::new(); count];
@@ -39,13 +48,25 @@ pub async fn import_lines(
     for (k, (number, line)) in lines.enumerate() {
         shares[k % count].push((number, line.to_owned()));
     }
+    let (ready, mut batches) = tokio::sync::mpsc::channel(count);
     let mut workers = tokio::task::JoinSet::new();
     for share in shares {
         let importer =
             Importer { store: store.clone(), rules, pepper: pepper.clone(), publish, actor: actor.to_owned() };
-        workers.spawn(async move { importer.import_share(share).await });
+        let ready = ready.clone();
+        workers.spawn(async move { importer.import_share(share, ready).await });
     }
+    drop(ready);
     let mut report = ImportReport::default();
+    // The one writer of published batches: SQLite takes one writer at a time anyway.
+    while let Some(batch) = batches.recv().await {
+        let published = store.insert_published(&imported(&batch), actor).await?;
+        report.imported += batch.len();
+        report.published += batch.len();
+        if let Some(index) = index.as_deref_mut() {
+            index.add_published(published).await?;
+        }
+    }
     let mut problems = Vec::new();
     while let Some(done) = workers.join_next().await {
         let share = done??;
@@ -57,6 +78,26 @@ pub async fn import_lines(
     report.problems = problems.into_iter().map(|(number, problem)| format!("line {number}: {problem}")).collect();
     store.audit(actor, "import", None, &format!("imported={} published={}", report.imported, report.published)).await?;
     Ok(report)
+}
+
+/// A batch as the store takes it.
+fn imported(batch: &[Ready]) -> Vec<Imported<'_>> {
+    batch
+        .iter()
+        .map(|ready| Imported {
+            id: &ready.id,
+            story: &ready.story,
+            receipt_hash: &ready.receipt_hash,
+            release: Release {
+                title: &ready.redacted.title,
+                body: &ready.redacted.body,
+                pseudonym: ready.redacted.pseudonym.as_deref(),
+                photo: None,
+                revision: 1,
+            },
+            detail: format!("redactions={} blurred=0", ready.redacted.redactions),
+        })
+        .collect()
 }
 
 /// What one worker did, its problems by line number.
@@ -89,9 +130,14 @@ struct Importer {
 
 impl Importer {
     /// Imports one worker's lines. A story that may be published without a moderator is
-    /// redacted here and stored with others in one transaction; one that needs moderators (or
-    /// an import without `publish`) is submitted on its own, as a storyteller's would be.
-    async fn import_share(&self, lines: Vec<(usize, String)>) -> anyhow::Result<Share> {
+    /// redacted here and sent, with others, to be stored in one transaction; one that needs
+    /// moderators (or an import without `publish`) is submitted on its own, as a storyteller's
+    /// would be.
+    async fn import_share(
+        &self,
+        lines: Vec<(usize, String)>,
+        ready: tokio::sync::mpsc::Sender<Vec<Ready>>,
+    ) -> anyhow::Result<Share> {
         let mut report = Share::default();
         let mut batch = Vec::with_capacity(BATCH);
         for (number, line) in lines {
@@ -127,38 +173,13 @@ impl Importer {
                 }
             }
             if batch.len() == BATCH {
-                self.store_batch(&mut batch, &mut report).await?;
+                ready.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).await?;
             }
         }
-        self.store_batch(&mut batch, &mut report).await?;
-        Ok(report)
-    }
-
-    async fn store_batch(&self, batch: &mut Vec<Ready>, report: &mut Share) -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
+        if !batch.is_empty() {
+            ready.send(batch).await?;
         }
-        let imported: Vec<Imported> = batch
-            .iter()
-            .map(|ready| Imported {
-                id: &ready.id,
-                story: &ready.story,
-                receipt_hash: &ready.receipt_hash,
-                release: Release {
-                    title: &ready.redacted.title,
-                    body: &ready.redacted.body,
-                    pseudonym: ready.redacted.pseudonym.as_deref(),
-                    photo: None,
-                    revision: 1,
-                },
-                detail: format!("redactions={} blurred=0", ready.redacted.redactions),
-            })
-            .collect();
-        self.store.insert_published(&imported, &self.actor).await?;
-        report.imported += batch.len();
-        report.published += batch.len();
-        batch.clear();
-        Ok(())
+        Ok(report)
     }
 
     /// Submits one story, and publishes it if asked (recording a first approval where two

@@ -113,6 +113,7 @@ impl Archive {
                 SAMPLE_STORIES,
                 true,
                 "samples",
+                None,
             )
             .await?;
             tracing::info!(published = report.published, "empty archive: imported the sample collection");

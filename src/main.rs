@@ -154,23 +154,41 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import { path, publish } => {
-            // The store only: a running server's indexer picks the changes up from the change
-            // log, and a stopped one catches up when it starts.
             std::fs::create_dir_all(&settings.data_dir)?;
             // Durable when the import returns (`close` checkpoints), not after each story.
             let store = passage::store::Store::open_with(&settings, Durability::AtClose).await?;
             let pepper = passage::story::receipt::Pepper::load_or_create(&settings.data_dir)?;
+            // The stories are indexed as they are stored, unless a running server holds the
+            // index: its indexer then picks them up from the change log.
+            let mut indexer = match passage::search::SearchIndex::open(&settings.index_dir, store.archive_id()) {
+                Ok((_, indexer)) => Some(indexer),
+                Err(passage::search::SearchError::Index(tantivy::TantivyError::LockFailure(..))) => {
+                    eprintln!("the index is in use (is the server running?): the server will index these stories");
+                    None
+                }
+                Err(error) => return Err(error).context("cannot open the index"),
+            };
             let (mut imported, mut published) = (0, 0);
             for file in import_files(&path)? {
                 let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-                let report =
-                    passage::import::import_lines(&store, settings.rules, &pepper, &text, publish, "cli import")
-                        .await?;
+                let report = passage::import::import_lines(
+                    &store,
+                    settings.rules,
+                    &pepper,
+                    &text,
+                    publish,
+                    "cli import",
+                    indexer.as_mut(),
+                )
+                .await?;
                 for problem in &report.problems {
                     eprintln!("{}: {problem}", file.display());
                 }
                 imported += report.imported;
                 published += report.published;
+            }
+            if let Some(indexer) = &mut indexer {
+                indexer.finish_bulk(&store).await.context("cannot index the imported stories")?;
             }
             store.close().await;
             println!("imported {imported} stories, published {published}");

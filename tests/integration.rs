@@ -169,10 +169,17 @@ async fn a_restart_finds_every_published_story() {
     let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
     let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
     let line = story("lantern", "A story about a lantern.", "public").to_string();
-    let report =
-        passage::import::import_lines(&store, passage::redaction::Rules::defaults(), &pepper, &line, true, "test")
-            .await
-            .unwrap();
+    let report = passage::import::import_lines(
+        &store,
+        passage::redaction::Rules::defaults(),
+        &pepper,
+        &line,
+        true,
+        "test",
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(report.published, 1);
     store.close().await;
 
@@ -219,6 +226,7 @@ async fn an_import_stores_stories_in_batches_and_reports_each_line() {
         &lines.join("\n"),
         true,
         "test",
+        None,
     )
     .await
     .unwrap();
@@ -236,6 +244,46 @@ async fn an_import_stores_stories_in_batches_and_reports_each_line() {
         assert!(store.story(&story.id).await.unwrap().body.contains("Saba"));
     }
     store.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_indexes_as_it_stores_and_keeps_a_change_made_meanwhile() {
+    use passage::search::{Audience, SearchIndex, SearchRequest};
+    let dirs = common::Dirs::new();
+    std::fs::create_dir_all(&dirs.data).unwrap();
+    let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
+    let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
+    let (search, mut indexer) = SearchIndex::open(&dirs.index, store.archive_id()).unwrap();
+    let lines: Vec<String> = ["saffron", "harbourmaster", "lantern"]
+        .iter()
+        .map(|word| story(word, &format!("A story about a {word}."), "public").to_string())
+        .collect();
+    let rules = passage::redaction::Rules::defaults();
+    let report =
+        passage::import::import_lines(&store, rules, &pepper, &lines.join("\n"), true, "test", Some(&mut indexer))
+            .await
+            .unwrap();
+    assert_eq!(report.published, 3, "{:?}", report.problems);
+    // A moderator takes one story down before the import's documents are committed: its
+    // change comes after theirs, and must win.
+    let published = store.published_page("", 10).await.unwrap();
+    let taken_down = published.iter().find(|s| s.title == "harbourmaster").unwrap();
+    store.unpublish(&taken_down.id, None, "moderator").await.unwrap();
+    indexer.finish_bulk(&store).await.unwrap();
+    let total = |word: &str| {
+        let request = SearchRequest { q: word.into(), ..SearchRequest::default() };
+        let search = search.clone();
+        async move { search.search(&request, Audience::Public).await.unwrap().total }
+    };
+    assert_eq!(total("saffron").await, 1, "an imported story is not searchable");
+    assert_eq!(total("lantern").await, 1, "an imported story is not searchable");
+    assert_eq!(total("harbourmaster").await, 0, "a story taken down during the import is searchable");
+    // Everything is applied: a server starting on this index has nothing to catch up.
+    assert_eq!(indexer.catch_up(&store).await.unwrap(), 0);
+    drop(indexer);
+    store.close().await;
+    let left = all_bytes(&dirs.index).into_iter().filter(|(_, bytes)| contains(bytes, "harbourmaster"));
+    assert_eq!(left.map(|(path, _)| path).collect::<Vec<_>>(), Vec::<std::path::PathBuf>::new());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,6 +4,7 @@
 //! payload, and reloads the reader. On start-up it therefore catches up from wherever the
 //! index left off.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -17,7 +18,7 @@ use tokio::sync::{oneshot, watch};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::{SearchError, document};
 use crate::store::{Store, StoreError};
-use crate::story::Visibility;
+use crate::story::{PublishedStory, Visibility};
 
 /// Kept in every commit: how far the index has followed the change log.
 #[derive(Debug, Serialize, Deserialize)]
@@ -62,6 +63,8 @@ pub struct Indexer {
     fields: Fields,
     applied: watch::Sender<i64>,
     seq: i64,
+    /// Changes whose documents `add_published` has added but no commit holds yet.
+    pending: HashSet<i64>,
     archive_id: String,
 }
 
@@ -80,6 +83,7 @@ impl Indexer {
             fields,
             applied,
             seq,
+            pending: HashSet::new(),
             archive_id: archive_id.to_owned(),
         }
     }
@@ -109,7 +113,9 @@ impl Indexer {
         .await;
     }
 
-    /// Applies every change after the last one applied. Returns how many were applied.
+    /// Applies every change after the last one applied, committing at most `BATCH` stories at
+    /// a time. Returns how many were applied. A change whose document `add_published` added
+    /// is not read back from the store: this commit makes it searchable.
     pub async fn catch_up(&mut self, store: &Store) -> Result<usize, SearchError> {
         // An index ahead of its store was built from a later copy (a backup was restored):
         // nothing it holds can be trusted.
@@ -117,14 +123,16 @@ impl Indexer {
             tracing::warn!("the index is ahead of the store; rebuilding it");
             return Ok(self.rebuild(store).await? as usize);
         }
-        let mut applied = 0;
+        let (mut read, mut applied) = (self.seq, 0);
+        let mut ops = Vec::new();
         loop {
-            let changes = store.changes_after(self.seq, BATCH).await?;
+            let changes = store.changes_after(read, BATCH).await?;
             let Some(last) = changes.last().map(|c| c.seq) else { break };
-            let mut ids: Vec<String> = changes.into_iter().map(|c| c.story_id).collect();
+            read = last;
+            let mut ids: Vec<String> =
+                changes.into_iter().filter(|c| !self.pending.remove(&c.seq)).map(|c| c.story_id).collect();
             ids.sort();
             ids.dedup();
-            let mut ops = Vec::with_capacity(ids.len());
             for id in ids {
                 let doc = match store.published_story(&id).await {
                     Ok(story) if story.visibility != Visibility::Private => Some(document(&self.fields, &story)),
@@ -133,10 +141,64 @@ impl Indexer {
                 };
                 ops.push((id, doc));
             }
+            if ops.len() >= BATCH as usize {
+                applied += ops.len();
+                self.commit(std::mem::take(&mut ops), read).await?;
+            }
+        }
+        if read > self.seq {
             applied += ops.len();
-            self.commit(ops, last).await?;
+            self.commit(ops, read).await?;
         }
         Ok(applied)
+    }
+
+    /// Adds the documents of stories this process has just published, with the sequence
+    /// numbers of their changes, without reading them back from the store: what `passage
+    /// import` does as it stores. Their ids are new, so nothing is replaced. They become
+    /// searchable with the next `catch_up`, or `finish_bulk`.
+    pub async fn add_published(&mut self, published: Vec<(i64, PublishedStory)>) -> Result<(), SearchError> {
+        // The segments are merged once, by `finish_bulk`.
+        let merge_later = self.pending.is_empty();
+        self.pending.extend(published.iter().map(|(seq, _)| *seq));
+        let fields = self.fields.clone();
+        self.with_writer(move |writer| {
+            if merge_later {
+                writer.set_merge_policy(Box::new(NoMergePolicy));
+            }
+            for (_, story) in published.iter().filter(|(_, story)| story.visibility != Visibility::Private) {
+                writer.add_document(document(&fields, story))?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Ends a bulk load (`add_published` for a whole import): commits it with every other
+    /// change since, then merges the segments it left, as `rebuild` does.
+    pub async fn finish_bulk(&mut self, store: &Store) -> Result<usize, SearchError> {
+        let applied = self.catch_up(store).await?;
+        let reader = self.reader.clone();
+        self.with_writer(move |writer| {
+            merge_segments(writer)?;
+            reader.reload()?;
+            Ok(())
+        })
+        .await?;
+        Ok(applied)
+    }
+
+    /// Runs `work` with the writer, on a thread that may block.
+    async fn with_writer<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut IndexWriter) -> Result<T, SearchError> + Send + 'static,
+    ) -> Result<T, SearchError> {
+        let writer = self.writer.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            work(&mut writer)
+        })
+        .await?
     }
 
     async fn commit(
@@ -144,24 +206,22 @@ impl Indexer {
         ops: Vec<(String, Option<tantivy::TantivyDocument>)>,
         seq: i64,
     ) -> Result<(), SearchError> {
-        let writer = self.writer.clone();
         let reader = self.reader.clone();
         let id_field = self.fields.id;
         let archive = self.archive_id.clone();
-        tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
-            let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+        self.with_writer(move |writer| {
             for (id, doc) in ops {
                 writer.delete_term(Term::from_field_text(id_field, &id));
                 if let Some(doc) = doc {
                     writer.add_document(doc)?;
                 }
             }
-            commit_with_seq(&mut writer, seq, &archive)?;
+            commit_with_seq(writer, seq, &archive)?;
             reader.reload()?;
-            purge_deleted(&mut writer, &reader)?;
+            purge_deleted(writer, &reader)?;
             Ok(())
         })
-        .await??;
+        .await?;
         self.seq = seq;
         self.applied.send_replace(seq);
         Ok(())
@@ -171,14 +231,13 @@ impl Indexer {
     pub async fn rebuild(&mut self, store: &Store) -> Result<u64, SearchError> {
         // Changes after this point are applied again by the next catch-up; that is harmless.
         let seq = store.last_change().await?;
-        let writer = self.writer.clone();
-        tokio::task::spawn_blocking(move || -> Result<u64, SearchError> {
-            let writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+        self.with_writer(|writer| {
             // The segments are merged once, at the end.
             writer.set_merge_policy(Box::new(NoMergePolicy));
             Ok(writer.delete_all_documents()?)
         })
-        .await??;
+        .await?;
+        self.pending.clear();
         let mut after = String::new();
         let mut count = 0u64;
         loop {
@@ -191,54 +250,54 @@ impl Indexer {
                 .map(|story| document(&self.fields, story))
                 .collect();
             count += docs.len() as u64;
-            let writer = self.writer.clone();
-            tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
-                let writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
+            self.with_writer(move |writer| {
                 for doc in docs {
                     writer.add_document(doc)?;
                 }
                 Ok(())
             })
-            .await??;
+            .await?;
         }
-        let writer = self.writer.clone();
         let reader = self.reader.clone();
         let archive = self.archive_id.clone();
-        tokio::task::spawn_blocking(move || -> Result<(), SearchError> {
-            let mut writer = writer.lock().map_err(|_| tantivy::TantivyError::Poisoned)?;
-            commit_with_seq(&mut writer, seq, &archive)?;
-            // A rebuild leaves a segment per indexing buffer, and every search pays for each
-            // one: merge them while nobody searches, into segments of at most
-            // `MERGED_SEGMENT_DOCS` stories. One merge runs on one core, and merging a million
-            // stories into one segment took longer than indexing them; merges of a few
-            // hundred thousand run side by side.
-            let mut groups: Vec<(u32, Vec<tantivy::index::SegmentId>)> = Vec::new();
-            for segment in writer.index().searchable_segment_metas()? {
-                match groups.last_mut() {
-                    Some((docs, ids)) if *docs + segment.num_docs() <= MERGED_SEGMENT_DOCS => {
-                        *docs += segment.num_docs();
-                        ids.push(segment.id());
-                    }
-                    _ => groups.push((segment.num_docs(), vec![segment.id()])),
-                }
-            }
-            let merges: Vec<_> =
-                groups.iter().filter(|(_, ids)| ids.len() > 1).map(|(_, ids)| writer.merge(ids)).collect();
-            for merge in merges {
-                merge.wait()?;
-            }
-            writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        self.with_writer(move |writer| {
+            commit_with_seq(writer, seq, &archive)?;
+            merge_segments(writer)?;
             reader.reload()?;
             Ok(())
         })
-        .await??;
+        .await?;
         self.seq = seq;
         self.applied.send_replace(seq);
         Ok(count)
     }
 }
 
-/// The most stories a rebuild merges into one segment.
+/// A bulk load leaves a segment per indexing buffer, and every search pays for each one:
+/// merge them while nobody searches, into segments of at most `MERGED_SEGMENT_DOCS`
+/// stories, then let merges follow the default policy again. One merge runs on one core, and
+/// merging a million stories into one segment took longer than indexing them; merges of a
+/// few hundred thousand run side by side.
+fn merge_segments(writer: &mut IndexWriter) -> Result<(), SearchError> {
+    let mut groups: Vec<(u32, Vec<tantivy::index::SegmentId>)> = Vec::new();
+    for segment in writer.index().searchable_segment_metas()? {
+        match groups.last_mut() {
+            Some((docs, ids)) if *docs + segment.num_docs() <= MERGED_SEGMENT_DOCS => {
+                *docs += segment.num_docs();
+                ids.push(segment.id());
+            }
+            _ => groups.push((segment.num_docs(), vec![segment.id()])),
+        }
+    }
+    let merges: Vec<_> = groups.iter().filter(|(_, ids)| ids.len() > 1).map(|(_, ids)| writer.merge(ids)).collect();
+    for merge in merges {
+        merge.wait()?;
+    }
+    writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+    Ok(())
+}
+
+/// The most stories a bulk load merges into one segment.
 const MERGED_SEGMENT_DOCS: u32 = 250_000;
 
 /// Deleting a document in Tantivy only marks it; its text stays in the segment files. So

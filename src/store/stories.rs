@@ -1,8 +1,9 @@
 //! Stories, the change log the index follows, and the audit log.
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
+use sqlx::query_builder::Separated;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::photos::{insert_photo, photo_aad, photo_files};
 use super::sealing::MasterKey;
@@ -57,24 +58,41 @@ macro_rules! story_assignments {
 
 type SqliteQuery<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>;
 
+/// A statement values are bound to in order: a query, or one row of a multi-row insert.
+trait Binder: Sized {
+    fn value<'t, T: sqlx::Encode<'t, Sqlite> + sqlx::Type<Sqlite>>(self, value: T) -> Self;
+}
+
+impl Binder for SqliteQuery<'_> {
+    fn value<'t, T: sqlx::Encode<'t, Sqlite> + sqlx::Type<Sqlite>>(self, value: T) -> Self {
+        self.bind(value)
+    }
+}
+
+impl Binder for &mut Separated<'_, Sqlite, &'static str> {
+    fn value<'t, T: sqlx::Encode<'t, Sqlite> + sqlx::Type<Sqlite>>(self, value: T) -> Self {
+        self.push_bind(value)
+    }
+}
+
 /// Binds what a storyteller sent, in the order of `story_columns!`.
-fn bind_story<'q>(query: SqliteQuery<'q>, sealed: Vec<u8>, story: &NewStory) -> SqliteQuery<'q> {
+fn bind_story<B: Binder>(query: B, sealed: Vec<u8>, story: &NewStory) -> B {
     query
-        .bind(sealed)
-        .bind(story.language.clone())
-        .bind(story.origin_country.clone())
-        .bind(to_json(&story.transit_countries))
-        .bind(story.residence_country.clone())
-        .bind(story.year)
-        .bind(to_json(&story.themes))
-        .bind(story.consent.visibility.as_str())
-        .bind(story.consent.allow_quotes)
-        .bind(story.consent.allow_photo)
-        .bind(story.consent.allow_contact)
-        .bind(story.consent.age_confirmed)
-        .bind(story.consent.about_minor)
-        .bind(story.consent.version.clone())
-        .bind(story.consent.language.clone())
+        .value(sealed)
+        .value(story.language.as_str())
+        .value(story.origin_country.as_deref())
+        .value(to_json(&story.transit_countries))
+        .value(story.residence_country.as_deref())
+        .value(story.year)
+        .value(to_json(&story.themes))
+        .value(story.consent.visibility.as_str())
+        .value(story.consent.allow_quotes)
+        .value(story.consent.allow_photo)
+        .value(story.consent.allow_contact)
+        .value(story.consent.age_confirmed)
+        .value(story.consent.about_minor)
+        .value(story.consent.version.as_str())
+        .value(story.consent.language.as_str())
 }
 
 /// The columns of a `PublishedStory`.
@@ -114,6 +132,30 @@ pub struct Imported<'a> {
     pub release: Release<'a>,
     /// What the audit log says of its publication.
     pub detail: String,
+}
+
+impl Imported<'_> {
+    /// The story as `insert_published` publishes it at `at` (an import brings no photo).
+    fn published(&self, at: &str) -> PublishedStory {
+        let story = self.story;
+        PublishedStory {
+            id: self.id.to_owned(),
+            title: self.release.title.to_owned(),
+            body: self.release.body.to_owned(),
+            language: story.language.clone(),
+            pseudonym: self.release.pseudonym.map(str::to_owned),
+            origin_country: story.origin_country.clone(),
+            transit_countries: story.transit_countries.clone(),
+            residence_country: story.residence_country.clone(),
+            year: story.year,
+            themes: story.themes.clone(),
+            visibility: story.consent.visibility,
+            allow_quotes: story.consent.allow_quotes,
+            allow_contact: story.consent.allow_contact,
+            published_at: at.to_owned(),
+            photo: false,
+        }
+    }
 }
 
 /// What a moderator publishes: the redacted text, and the photo's renditions if any.
@@ -219,7 +261,8 @@ impl Store {
             self.put_key(&photo_aad(id), photo_wrapped).await?;
         }
         let mut tx = self.pool.begin().await?;
-        insert_row(&mut tx, id, story, sealed, receipt_hash, &now()).await?;
+        let row = NewRow { id, story, sealed, receipt_hash, release: None };
+        insert_rows(&mut tx, vec![row], &now()).await?;
         if let (Some(photo), Some((_, photo_sealed))) = (photo, photo_sealed) {
             insert_photo(&mut tx, id, photo, photo_sealed).await?;
         }
@@ -250,7 +293,7 @@ impl Store {
         ));
         let updated = bind_story(update, sealed, story).bind(id).execute(&mut *tx).await?;
         if updated.rows_affected() == 0 {
-            return Err(self.state_error(&mut tx, id).await);
+            return Err(state_error(&mut tx, id).await);
         }
         audit(&mut tx, &now(), "storyteller", "edit", Some(id), "").await?;
         tx.commit().await?;
@@ -368,7 +411,7 @@ impl Store {
         };
         let published = async {
             let mut tx = self.pool.begin().await?;
-            let seq = self.publish_row(&mut tx, id, release, files.as_ref(), actor, detail).await?;
+            let seq = publish_row(&mut tx, id, release, files.as_ref(), actor, detail, &now()).await?;
             tx.commit().await?;
             self.appended.notify_one();
             Ok(seq)
@@ -381,72 +424,69 @@ impl Store {
     }
 
     /// Stories imported already redacted, all at once: their keys in one commit, then every
-    /// story submitted and published in one transaction (`insert_story` and `publish` one at a
-    /// time take three commits a story). Returns the last change's sequence number.
+    /// story, published, with its change and audit entry, in one transaction, a statement a
+    /// table (`insert_story` and `publish` one at a time take three commits and five
+    /// statements a story). Returns each story as published, with the sequence number of its
+    /// change: what the index needs, without reading it back.
     #[tracing::instrument(skip_all, fields(count = stories.len()))]
-    pub async fn insert_published(&self, stories: &[Imported<'_>], actor: &str) -> Result<Option<i64>> {
-        let mut sealed = Vec::with_capacity(stories.len());
-        for imported in stories {
-            sealed.push(self.seal_story(imported.id, imported.story)?);
-        }
+    pub async fn insert_published(&self, stories: &[Imported<'_>], actor: &str) -> Result<Vec<(i64, PublishedStory)>> {
         let at = now();
-        let mut keys = self.pool.begin().await?;
-        for (imported, (wrapped, _)) in stories.iter().zip(&sealed) {
-            put_key_row(&mut keys, imported.id, wrapped, &at).await?;
+        let mut published = Vec::with_capacity(stories.len());
+        // SQLite takes at most 32,766 values a statement; a story row has 24.
+        for stories in stories.chunks(1000) {
+            let sealed = stories
+                .iter()
+                .map(|imported| self.seal_story(imported.id, imported.story))
+                .collect::<Result<Vec<_>>>()?;
+            let mut keys = QueryBuilder::new("INSERT OR REPLACE INTO keys.wrapped_keys (owner, wrapped, created_at) ");
+            keys.push_values(stories.iter().zip(&sealed), |mut row, (imported, (wrapped, _))| {
+                row.push_bind(imported.id).push_bind(wrapped.as_slice()).push_bind(&at);
+            });
+            keys.build().execute(&self.pool).await?;
+            let rows = stories
+                .iter()
+                .zip(sealed)
+                .map(|(imported, (_, sealed))| NewRow {
+                    id: imported.id,
+                    story: imported.story,
+                    sealed,
+                    receipt_hash: imported.receipt_hash,
+                    release: Some(&imported.release),
+                })
+                .collect();
+            let mut tx = self.pool.begin().await?;
+            insert_rows(&mut tx, rows, &at).await?;
+            let mut changes = QueryBuilder::new("INSERT INTO changes (story_id, at) ");
+            changes.push_values(stories, |mut row, imported| {
+                row.push_bind(imported.id).push_bind(&at);
+            });
+            let seqs: std::collections::HashMap<String, i64> = changes
+                .push(" RETURNING story_id, seq")
+                .build_query_as()
+                .fetch_all(&mut *tx)
+                .await?
+                .into_iter()
+                .collect();
+            let mut audit = QueryBuilder::new("INSERT INTO audit (at, actor, action, story_id, detail) ");
+            audit.push_values(stories, |mut row, imported| {
+                row.push_bind(&at)
+                    .push_bind(actor)
+                    .push_bind("publish")
+                    .push_bind(imported.id)
+                    .push_bind(&imported.detail);
+            });
+            audit.build().execute(&mut *tx).await?;
+            tx.commit().await?;
+            for imported in stories {
+                let seq = seqs
+                    .get(imported.id)
+                    .copied()
+                    .ok_or_else(|| StoreError::Corrupt("a change went missing".into()))?;
+                published.push((seq, imported.published(&at)));
+            }
         }
-        keys.commit().await?;
-        let mut tx = self.pool.begin().await?;
-        let mut last = None;
-        for (imported, (_, sealed)) in stories.iter().zip(sealed) {
-            insert_row(&mut tx, imported.id, imported.story, sealed, imported.receipt_hash, &at).await?;
-            last =
-                Some(self.publish_row(&mut tx, imported.id, &imported.release, None, actor, &imported.detail).await?);
-        }
-        tx.commit().await?;
         self.appended.notify_one();
-        Ok(last)
-    }
-
-    /// Publishes story `id` inside `tx`: the redacted text, the photo's files, a change for
-    /// the index and an audit entry.
-    async fn publish_row(
-        &self,
-        tx: &mut sqlx::SqliteConnection,
-        id: &str,
-        release: &Release<'_>,
-        files: Option<&(String, String)>,
-        actor: &str,
-        detail: &str,
-    ) -> Result<i64> {
-        let at = now();
-        let updated = sqlx::query(
-            "UPDATE stories SET status = 'published', published_title = ?, published_body = ?, \
-             published_pseudonym = ?, published_at = ?, decided_at = ?, message = NULL \
-             WHERE id = ? AND status = 'submitted' AND revision = ?",
-        )
-        .bind(release.title)
-        .bind(release.body)
-        .bind(release.pseudonym)
-        .bind(&at)
-        .bind(&at)
-        .bind(id)
-        .bind(release.revision)
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() == 0 {
-            return Err(self.state_error(tx, id).await);
-        }
-        if let Some((display, thumbnail)) = files {
-            sqlx::query("UPDATE photos SET display_file = ?, thumbnail_file = ? WHERE story_id = ?")
-                .bind(display)
-                .bind(thumbnail)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let seq = append_change(tx, id, &at).await?;
-        audit(tx, &at, actor, "publish", Some(id), detail).await?;
-        Ok(seq)
+        Ok(published)
     }
 
     /// Records the first of two approvals a story needs.
@@ -464,7 +504,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            return Err(self.state_error(&mut tx, id).await);
+            return Err(state_error(&mut tx, id).await);
         }
         audit(&mut tx, &at, actor, "approve_first", Some(id), "").await?;
         tx.commit().await?;
@@ -485,7 +525,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            return Err(self.state_error(&mut tx, id).await);
+            return Err(state_error(&mut tx, id).await);
         }
         audit(&mut tx, &at, actor, "reject", Some(id), "").await?;
         tx.commit().await?;
@@ -507,7 +547,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if updated.rows_affected() == 0 {
-            return Err(self.state_error(&mut tx, id).await);
+            return Err(state_error(&mut tx, id).await);
         }
         let files = photo_files(&mut tx, id).await?;
         sqlx::query("UPDATE photos SET display_file = NULL, thumbnail_file = NULL WHERE story_id = ?")
@@ -653,18 +693,6 @@ impl Store {
         Ok(())
     }
 
-    async fn state_error(&self, tx: &mut sqlx::SqliteConnection, id: &str) -> StoreError {
-        let current: Result<Option<String>, _> =
-            sqlx::query_scalar("SELECT status FROM stories WHERE id = ?").bind(id).fetch_optional(&mut *tx).await;
-        match current {
-            Ok(None) => StoreError::NotFound,
-            // Still waiting, yet not updated: the storyteller edited it (or it was approved).
-            Ok(Some(value)) if value == Status::Submitted.as_str() => StoreError::WrongState("edited"),
-            Ok(Some(value)) => StoreError::WrongState(Status::parse(&value).map_or("unknown", Status::as_str)),
-            Err(e) => StoreError::Database(e),
-        }
-    }
-
     /// Changes after `seq`, oldest first.
     pub async fn changes_after(&self, seq: i64, limit: i64) -> Result<Vec<Change>> {
         let rows = sqlx::query("SELECT seq, story_id FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")
@@ -718,24 +746,44 @@ async fn put_key_row(conn: &mut sqlx::SqliteConnection, owner: &str, wrapped: &[
     Ok(())
 }
 
-/// Inserts a submission's row (sealed under its key) waiting for a moderator.
-async fn insert_row(
-    conn: &mut sqlx::SqliteConnection,
-    id: &str,
-    story: &NewStory,
+/// A story row to insert: what its teller sent, sealed under its key, and what is published
+/// of it when it comes published (an import).
+struct NewRow<'a> {
+    id: &'a str,
+    story: &'a NewStory,
     sealed: Vec<u8>,
-    receipt_hash: &[u8],
-    at: &str,
-) -> Result<()> {
-    let insert = sqlx::query(concat!(
-        "INSERT INTO stories (id, status, receipt_hash, submitted_at, ",
+    receipt_hash: &'a [u8],
+    release: Option<&'a Release<'a>>,
+}
+
+/// Inserts story rows, in one statement.
+async fn insert_rows(conn: &mut sqlx::SqliteConnection, rows: Vec<NewRow<'_>>, at: &str) -> Result<()> {
+    let mut insert = QueryBuilder::new(concat!(
+        "INSERT INTO stories (id, receipt_hash, submitted_at, ",
         story_columns!(),
-        ") VALUES (?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    ))
-    .bind(id)
-    .bind(receipt_hash)
-    .bind(at);
-    bind_story(insert, sealed, story).execute(&mut *conn).await?;
+        ", status, published_title, published_body, published_pseudonym, published_at, decided_at) "
+    ));
+    insert.push_values(rows, |mut row, new| {
+        row.push_bind(new.id).push_bind(new.receipt_hash).push_bind(at);
+        let row = bind_story(&mut row, new.sealed, new.story);
+        match new.release {
+            None => row
+                .push_bind("submitted")
+                .push_bind(None::<&str>)
+                .push_bind(None::<&str>)
+                .push_bind(None::<&str>)
+                .push_bind(None::<&str>)
+                .push_bind(None::<&str>),
+            Some(release) => row
+                .push_bind("published")
+                .push_bind(release.title)
+                .push_bind(release.body)
+                .push_bind(release.pseudonym)
+                .push_bind(at)
+                .push_bind(at),
+        };
+    });
+    insert.build().execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -766,4 +814,57 @@ pub(super) async fn audit(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Publishes story `id` inside `tx`: the redacted text, the photo's files, a change for
+/// the index and an audit entry.
+async fn publish_row(
+    tx: &mut sqlx::SqliteConnection,
+    id: &str,
+    release: &Release<'_>,
+    files: Option<&(String, String)>,
+    actor: &str,
+    detail: &str,
+    at: &str,
+) -> Result<i64> {
+    let updated = sqlx::query(
+        "UPDATE stories SET status = 'published', published_title = ?, published_body = ?, \
+         published_pseudonym = ?, published_at = ?, decided_at = ?, message = NULL \
+         WHERE id = ? AND status = 'submitted' AND revision = ?",
+    )
+    .bind(release.title)
+    .bind(release.body)
+    .bind(release.pseudonym)
+    .bind(at)
+    .bind(at)
+    .bind(id)
+    .bind(release.revision)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(state_error(tx, id).await);
+    }
+    if let Some((display, thumbnail)) = files {
+        sqlx::query("UPDATE photos SET display_file = ?, thumbnail_file = ? WHERE story_id = ?")
+            .bind(display)
+            .bind(thumbnail)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let seq = append_change(tx, id, at).await?;
+    audit(tx, at, actor, "publish", Some(id), detail).await?;
+    Ok(seq)
+}
+
+async fn state_error(tx: &mut sqlx::SqliteConnection, id: &str) -> StoreError {
+    let current: Result<Option<String>, _> =
+        sqlx::query_scalar("SELECT status FROM stories WHERE id = ?").bind(id).fetch_optional(&mut *tx).await;
+    match current {
+        Ok(None) => StoreError::NotFound,
+        // Still waiting, yet not updated: the storyteller edited it (or it was approved).
+        Ok(Some(value)) if value == Status::Submitted.as_str() => StoreError::WrongState("edited"),
+        Ok(Some(value)) => StoreError::WrongState(Status::parse(&value).map_or("unknown", Status::as_str)),
+        Err(e) => StoreError::Database(e),
+    }
 }

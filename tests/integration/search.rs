@@ -139,16 +139,22 @@ fn submission(row: &Row) -> Value {
     with(value, "themes", json!(themes))
 }
 
-/// A server over an archive holding `ARCHIVE`, published through the real import pipeline.
+/// A server over an archive holding `ARCHIVE`, published and indexed through the real
+/// import pipeline, as `passage import --publish` does.
 async fn archive() -> TestServer {
     let dirs = Dirs::new();
     std::fs::create_dir_all(&dirs.data).unwrap();
     let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
     let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
+    let (_, mut indexer) = passage::search::SearchIndex::open(&dirs.index, store.archive_id()).unwrap();
     let lines: Vec<String> = ARCHIVE.iter().map(|row| submission(row).to_string()).collect();
     let rules = passage::redaction::Rules::defaults();
-    let report = passage::import::import_lines(&store, rules, &pepper, &lines.join("\n"), true, "test").await.unwrap();
+    let text = lines.join("\n");
+    let report =
+        passage::import::import_lines(&store, rules, &pepper, &text, true, "test", Some(&mut indexer)).await.unwrap();
     assert_eq!(report.published, ARCHIVE.len());
+    indexer.finish_bulk(&store).await.unwrap();
+    drop(indexer);
     store.close().await;
     TestServer::start_in(dirs, false).await
 }
