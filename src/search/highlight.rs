@@ -14,25 +14,22 @@ use super::schema::{TextFields, next_word};
 pub const SNIPPET_CHARS: usize = 220;
 
 /// What a hit's title and snippet highlight: the stems the query looked for in each
-/// analyser family, the words of the index it took for them with a typo, and the words it
-/// matched as the start of longer ones (all unstemmed).
+/// analyser family, and the words of the index it took for its words, unstemmed: those
+/// within a typo or two, and those that begin with the word being typed.
 #[derive(Debug, Default)]
 pub struct Highlights {
     pub stems: FxHashMap<&'static str, Vec<String>>,
-    pub typos: FxHashSet<String>,
-    pub prefixes: Vec<String>,
+    pub words: FxHashSet<String>,
 }
 
 impl Highlights {
     fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.typos.is_empty() && self.prefixes.is_empty()
+        self.stems.is_empty() && self.words.is_empty()
     }
 
     /// Whether a word of a text, as `analysed`, is one the query looked for in `stems`.
     fn matches(&self, stems: &[String], analysed: &Analysed) -> bool {
-        stems.iter().any(|stem| **stem == *analysed.stem)
-            || self.typos.contains(&*analysed.plain)
-            || self.prefixes.iter().any(|prefix| analysed.plain.starts_with(prefix.as_str()))
+        stems.iter().any(|stem| **stem == *analysed.stem) || self.words.contains(&*analysed.plain)
     }
 }
 
@@ -93,7 +90,7 @@ impl<'a> Highlighter<'a> {
         let firsts = self.first_letters.entry(family.key).or_insert_with(|| {
             SUFFIX_STEMMERS.contains(&family.key).then(|| {
                 let stems = highlights.stems.get(family.key).into_iter().flatten();
-                stems.chain(&highlights.typos).chain(&highlights.prefixes).filter_map(|w| w.chars().next()).collect()
+                stems.chain(&highlights.words).filter_map(|w| w.chars().next()).collect()
             })
         });
         firsts.clone()

@@ -18,8 +18,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
@@ -499,17 +499,14 @@ impl Inner {
             per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
         }
         if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
-            let near = typos::words_within(searcher, self.fields.words, word, typos::allowed(word))?;
+            let mut near = typos::words_within(searcher, self.fields.words, word, typos::allowed(word))?;
+            if typing && word.chars().count() >= MIN_PREFIX_CHARS {
+                near.extend(typos::words_starting(searcher, self.fields.words, word)?);
+            }
             if !near.is_empty() {
                 let near_query = Box::new(typos::AnyOf::new(self.fields.words, near.iter().cloned()));
                 per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(near_query, LOOSE_SCORE))));
-                highlights.typos.extend(near);
-            }
-            if typing && word.chars().count() >= MIN_PREFIX_CHARS {
-                let term = Term::from_field_text(self.fields.words, word);
-                let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                per_field.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(prefix), LOOSE_SCORE))));
-                highlights.prefixes.push(word.clone());
+                highlights.words.extend(near);
             }
         }
         Ok((!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>))

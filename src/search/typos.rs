@@ -105,6 +105,34 @@ pub fn words_within(searcher: &Searcher, field: Field, word: &str, typos: u8) ->
     Ok(words)
 }
 
+/// The words of `field` that begin with `prefix` (the word being typed), the word itself
+/// included: the [`MAX_WORDS`] held by the most stories. Three letters can begin thousands of
+/// words at a million stories, and reading every one's stories was the costliest part of
+/// such a search; the commonest completions are what a reader is most likely typing.
+pub fn words_starting(searcher: &Searcher, field: Field, prefix: &str) -> tantivy::Result<FxHashSet<String>> {
+    let mut stories: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+        while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+            if let Ok(word) = std::str::from_utf8(stream.key()) {
+                match stories.get_mut(word) {
+                    Some(count) => *count += stream.value().doc_freq,
+                    None => {
+                        stories.insert(word.to_owned(), stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+    }
+    let mut words: Vec<(String, u32)> = stories.into_iter().collect();
+    if words.len() > MAX_WORDS {
+        words.select_nth_unstable_by_key(MAX_WORDS - 1, |(word, count)| (std::cmp::Reverse(*count), word.clone()));
+        words.truncate(MAX_WORDS);
+    }
+    Ok(words.into_iter().map(|(word, _)| word).collect())
+}
+
 /// The stories holding any of a few known words, all scored alike. Each word is looked up
 /// in the dictionary (Tantivy's `TermSetQuery` would first build a dictionary of its own,
 /// which costs more than the search when the words are many).
@@ -155,6 +183,33 @@ impl Weight for AnyOf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefix_stands_for_its_commonest_words() {
+        let (schema, fields) = super::super::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        super::super::schema::register_analysers(&index);
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        // 300 rare words and one common word beginning with "con", and another word.
+        // In dictionary order, every rare word comes before the common one.
+        let rare: Vec<String> = (0..300).map(|n| format!("cona{n:03}")).collect();
+        for word in &rare {
+            writer.add_document(tantivy::doc!(fields.words => word.as_str())).unwrap();
+        }
+        for _ in 0..3 {
+            writer.add_document(tantivy::doc!(fields.words => "conflict coffee")).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let words = words_starting(&searcher, fields.words, "con").unwrap();
+        assert_eq!(words.len(), MAX_WORDS);
+        assert!(words.contains("conflict"), "the commonest completion is left out");
+        assert!(words.iter().all(|w| w.starts_with("con")));
+        assert_eq!(
+            words_starting(&searcher, fields.words, "coff").unwrap(),
+            FxHashSet::from_iter(["coffee".to_owned()])
+        );
+    }
 
     #[test]
     fn longer_words_allow_more_typos() {
