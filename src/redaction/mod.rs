@@ -496,6 +496,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_read_in_the_countries_of_the_story() {
+        let text = "My uncle runs a phone shop in Eastleigh with his sons.";
+        // In England, Eastleigh is a small town; in a story from Somalia and Kenya it is
+        // another place (a district of Nairobi), not the biggest namesake, a city in South
+        // Africa, and no region is guessed for it.
+        assert_eq!(redact_in("en", text, &["GB"]), "My uncle runs a phone shop in [a town in England] with his sons.");
+        assert_eq!(redact_in("en", text, &["SO", "KE"]), "My uncle runs a phone shop in [town] with his sons.");
+        // Without countries the biggest namesake is meant, and it is big enough to stay.
+        assert_eq!(redact_in("en", text, &[]), text);
+        // A city of millions stays wherever the story is from.
+        let text = "After a year we went on to Istanbul and then to New York.";
+        assert_eq!(redact_in("en", text, &["SO", "KE"]), text);
+    }
+
+    #[test]
     fn moderator_spans_are_checked_and_merged() {
         let text = "héllo world";
         let span = |start, end| Span::new(start, end, Category::Other, Action::Redact, "moderator");

@@ -308,16 +308,23 @@ pub(super) fn people_and_places(
             continue;
         }
         let place = place_at(words, i, context.countries);
-        let small = place.is_some_and(|(_, p)| p.population < rules.places.generalise_below);
+        // A place outside every country of the story may be another of the same name: it
+        // stays only if it is a very big city, and is generalised without its region.
+        let abroad = place.is_some_and(|(_, p)| {
+            !context.countries.is_empty() && !context.countries.iter().any(|c| c.eq_ignore_ascii_case(&p.country))
+        });
+        let below = if abroad { rules.places.generalise_abroad_below } else { rules.places.generalise_below };
+        let small = place.is_some_and(|(_, p)| p.population < below);
         let big = place.is_some() && !small;
+        let region_of = |place: &'static Place| (!abroad).then_some(place);
         // "a village called Adi Keyh", "قرية X", "село X": a place, known or not.
         if cue.after_place_cue {
             match place {
-                Some((n, place)) if small => push_place(words, i, i + n, Some(place), rules, out),
+                Some((n, place)) if small => push_place(words, i, i + n, region_of(place), "gazetteer", rules, out),
                 Some(_) => {}
                 None if !caseless || !everyday(i) => {
                     let end = name_end(words, i, caseless, language, &public);
-                    push_place(words, i, end, None, rules, out);
+                    push_place(words, i, end, None, "place_after_cue", rules, out);
                     i = end;
                     continue;
                 }
@@ -333,7 +340,16 @@ pub(super) fn people_and_places(
             && case(i + 1) != Case::Lower
             && cue.after_preposition
         {
-            push_place(words, i, i + 2, place.filter(|_| small).map(|(_, p)| p), rules, out);
+            let known = place.filter(|_| small).and_then(|(_, p)| region_of(p));
+            push_place(
+                words,
+                i,
+                i + 2,
+                known,
+                if known.is_some() { "gazetteer" } else { "place_after_cue" },
+                rules,
+                out,
+            );
             i += 2;
             continue;
         }
@@ -345,7 +361,12 @@ pub(super) fn people_and_places(
                 continue;
             }
             if cue.after_preposition && name.is_none_or(|n| !n.given) && !(caseless && everyday(i)) {
-                push_place(words, i, i + n, Some(place), rules, out);
+                push_place(words, i, i + n, region_of(place), "gazetteer", rules, out);
+                i += n;
+                continue;
+            }
+            // Elsewhere, a city abroad stays as a big one does ("Nueva York").
+            if abroad && place.population >= rules.places.generalise_below {
                 i += n;
                 continue;
             }
@@ -572,8 +593,16 @@ fn push_person(words: &Words, i: usize, end: usize, rule: &str, out: &mut Candid
     out.push((6, span));
 }
 
-/// A small place, generalised to its region or country when the gazetteer knows them.
-fn push_place(words: &Words, i: usize, end: usize, place: Option<&Place>, rules: &Rules, out: &mut Candidates) {
+/// A small place, generalised to its region or country when `place` says which they are.
+fn push_place(
+    words: &Words,
+    i: usize,
+    end: usize,
+    place: Option<&Place>,
+    rule: &str,
+    rules: &Rules,
+    out: &mut Candidates,
+) {
     let places = &rules.places;
     let replacement = match place {
         Some(place) if !place.region.is_empty() => places.with_region.replace("{region}", &place.region),
@@ -584,7 +613,6 @@ fn push_place(words: &Words, i: usize, end: usize, place: Option<&Place>, rules:
         None => places.unknown.clone(),
     };
     let (start, stop) = (words.tokens[i].start, words.tokens[end - 1].end);
-    let rule = if place.is_some() { "gazetteer" } else { "place_after_cue" };
     let mut span = Span::new(start, stop, Category::Place, Action::Generalise, rule);
     span.replacement = Some(replacement);
     out.push((5, span));

@@ -42,6 +42,7 @@ struct RulesFile {
 #[serde(deny_unknown_fields)]
 struct PlacesFile {
     generalise_below: Option<u64>,
+    generalise_abroad_below: Option<u64>,
     with_region: Option<String>,
     with_country: Option<String>,
     unknown: Option<String>,
@@ -161,6 +162,9 @@ pub(super) struct PatternRule {
 #[derive(Debug, Clone)]
 pub struct PlaceRules {
     pub generalise_below: u64,
+    /// The same, for a place outside every country of the story: it may be another place
+    /// of the same name, so only a very big city is taken to be the one meant.
+    pub generalise_abroad_below: u64,
     pub with_region: String,
     pub with_country: String,
     pub unknown: String,
@@ -232,6 +236,7 @@ impl Rules {
         }
         let places = PlaceRules {
             generalise_below: file.places.generalise_below.unwrap_or(100_000),
+            generalise_abroad_below: file.places.generalise_abroad_below.unwrap_or(1_000_000),
             with_region: file.places.with_region.unwrap_or_else(|| "[a town in {region}]".into()),
             with_country: file.places.with_country.unwrap_or_else(|| "[a town in {country}]".into()),
             unknown: file.places.unknown.unwrap_or_else(|| "[town]".into()),
@@ -387,6 +392,7 @@ impl RulesFile {
     fn extend(&mut self, other: RulesFile) {
         let places = other.places;
         self.places.generalise_below = places.generalise_below.or(self.places.generalise_below);
+        self.places.generalise_abroad_below = places.generalise_abroad_below.or(self.places.generalise_abroad_below);
         self.places.with_region = places.with_region.or(self.places.with_region.take());
         self.places.with_country = places.with_country.or(self.places.with_country.take());
         self.places.unknown = places.unknown.or(self.places.unknown.take());
