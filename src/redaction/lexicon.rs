@@ -11,6 +11,9 @@ use super::words::phrase_key;
 const NAMES: &str = include_str!("../../datasets/names.tsv");
 const NAMES_EXTRA: &str = include_str!("../../datasets/names_extra.tsv");
 const PLACES: &str = include_str!("../../datasets/places.tsv");
+/// Towns and camps of Eritrea, Tigray and eastern Sudan that GeoNames lacks, or lacks in
+/// Ge'ez script: the same columns.
+const PLACES_EXTRA: &str = include_str!("../../datasets/places_extra.tsv");
 /// `language`, `word`, `per_million`: the frequent words of each language, most frequent first.
 pub(crate) const COMMON_WORDS: &str = include_str!("../../datasets/common_words.tsv");
 
@@ -108,7 +111,7 @@ impl Lexicon {
         let mut places: FxHashMap<Box<str>, Vec<Place>> = FxHashMap::default();
         // The gazetteer lists each region many times in a row.
         let mut last_region = "";
-        for line in PLACES.lines().skip(1) {
+        for line in PLACES.lines().skip(1).chain(PLACES_EXTRA.lines().skip(1)) {
             let mut fields = line.split('\t');
             let (Some(name), Some(country), Some(population)) = (fields.next(), fields.next(), fields.next()) else {
                 continue;

@@ -511,6 +511,18 @@ mod tests {
     }
 
     #[test]
+    fn towns_of_eritrea_are_known_in_geez_and_latin() {
+        // GeoNames lists Teseney only in Latin, and Senafe not at all.
+        assert_eq!(redact_in("ti", "ሓትነይ ካብ ተሰነይ እያ።", &["ER"]), "ሓትነይ ካብ [a town in Gash Barka] እያ።");
+        assert_eq!(
+            redact_in("en", "We fled from Senafe at night.", &["ER"]),
+            "We fled from [a town in Debub] at night."
+        );
+        // Without a preposition before it, a moderator is asked, and told it is a place.
+        assert_eq!(redact_in("en", "We left Senafe at night.", &["ER"]), "We left [place] at night.");
+    }
+
+    #[test]
     fn moderator_spans_are_checked_and_merged() {
         let text = "héllo world";
         let span = |start, end| Span::new(start, end, Category::Other, Action::Redact, "moderator");

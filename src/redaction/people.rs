@@ -398,12 +398,12 @@ pub(super) fn people_and_places(
             }
         }
         // A capitalised word in mid-sentence (or calling someone at the start: "Ксюша, …")
-        // that is no known name, place or ordinary word is probably someone's name, or a
-        // camp's or a street's: a moderator decides.
+        // that is no known name or ordinary word is probably someone's name, or a camp's or
+        // a street's, or a small place with no preposition before it: a moderator decides.
         let placed = !sentence_start || followed_by_comma(i);
         if placed && !caseless && !big && is_unknown_capitalised(words, i, language) {
             let end = name_end(words, i, false, language, &public);
-            let category = if cue.after_preposition { Category::Place } else { Category::Person };
+            let category = if cue.after_preposition || place.is_some() { Category::Place } else { Category::Person };
             let span =
                 Span::new(words.tokens[i].start, words.tokens[end - 1].end, category, Action::Flag, "capitalised_word");
             out.push((7, span));
