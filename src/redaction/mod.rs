@@ -511,6 +511,13 @@ mod tests {
     }
 
     #[test]
+    fn a_native_of_an_unknown_place_keeps_it_private() {
+        // "اهل X", a native of X: a word after it that is no everyday word is a place.
+        assert_eq!(redact_in("fa", "پدرم اهل اورامان است.", &["IR"]), "پدرم اهل [town] است.");
+        assert_eq!(redact_in("fa", "پدرم اهل کتاب است.", &["IR"]), "پدرم اهل کتاب است.");
+    }
+
+    #[test]
     fn towns_of_eritrea_are_known_in_geez_and_latin() {
         // GeoNames lists Teseney only in Latin, and Senafe not at all.
         assert_eq!(redact_in("ti", "ሓትነይ ካብ ተሰነይ እያ።", &["ER"]), "ሓትነይ ካብ [a town in Gash Barka] እያ።");
