@@ -266,7 +266,10 @@ pub(super) fn phones(text: &str, countries: &[&str], out: &mut Candidates) {
         }
         // A number glued to what precedes it ("12 (0151) 2345 6789") is tried again from
         // each later group.
-        let groups = std::iter::once(0).chain(found.as_str().match_indices([' ', '\t']).map(|(i, _)| i + 1));
+        let number = found.as_str();
+        let groups = std::iter::once(0).chain(
+            number.match_indices([' ', '\t']).map(|(i, _)| i + 1).filter(|&i| !number[i..].starts_with([' ', '\t'])),
+        );
         for offset in groups.take(4) {
             let start = found.start() + offset;
             let candidate = &text[start..found.end()];

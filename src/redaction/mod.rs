@@ -195,7 +195,7 @@ fn repeat_everywhere(text: &str, spans: Vec<Span>) -> Vec<Span> {
     let mut extra = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for span in &spans {
-        let found = &text[span.start..span.end];
+        let found = text[span.start..span.end].trim();
         if found.chars().filter(|c| !c.is_whitespace()).count() < 4 || seen.contains(&found) {
             continue;
         }
@@ -427,6 +427,16 @@ mod tests {
         let run = "5".repeat(56);
         assert_eq!(redact(&format!("a nadie {run}del piso."), &[], &["SY", "DE"]), "a nadie [number]del piso.");
         assert_eq!(redact("es ES88 0182 6030 4102 0153 7784, y", &[], &["DE"]), "es [number], y");
+    }
+
+    #[test]
+    fn a_phone_after_a_double_space_is_hidden_wherever_its_digits_stand() {
+        // Found from its second group, the number does not begin with the space before it,
+        // so its digits are found again inside a longer number (a case the fuzzer found).
+        let text = "Code 12  0151  23456789. Ref 990151  23456789.";
+        let redacted = redact(text, &[], &["DE"]);
+        assert!(!redacted.contains("0151  23456789"), "{redacted}");
+        assert!(redacted.starts_with("Code 12  [phone]"), "{redacted}");
     }
 
     #[test]
