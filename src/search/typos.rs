@@ -1,12 +1,13 @@
 //! Typo tolerance: the words of the index within a few typos of a word of the query. They
 //! are found once per search, by walking the index's dictionary with a Levenshtein
 //! automaton, and then serve twice: as the words the search looks for ([`AnyOf`]), and as
-//! the words its hits highlight (a set lookup per word, not an edit distance).
+//! the words its hits highlight (a set lookup per word, not an edit distance). The word
+//! being typed stands in the same way for the commonest words it begins.
 
 use std::sync::{Arc, LazyLock};
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError};
@@ -110,7 +111,7 @@ pub fn words_within(searcher: &Searcher, field: Field, word: &str, typos: u8) ->
 /// words at a million stories, and reading every one's stories was the costliest part of
 /// such a search; the commonest completions are what a reader is most likely typing.
 pub fn words_starting(searcher: &Searcher, field: Field, prefix: &str) -> tantivy::Result<FxHashSet<String>> {
-    let mut stories: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    let mut stories: FxHashMap<String, u32> = FxHashMap::default();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
@@ -127,7 +128,10 @@ pub fn words_starting(searcher: &Searcher, field: Field, prefix: &str) -> tantiv
     }
     let mut words: Vec<(String, u32)> = stories.into_iter().collect();
     if words.len() > MAX_WORDS {
-        words.select_nth_unstable_by_key(MAX_WORDS - 1, |(word, count)| (std::cmp::Reverse(*count), word.clone()));
+        // The most stories first; between equals, dictionary order, so the choice is stable.
+        words.select_nth_unstable_by(MAX_WORDS - 1, |(a, a_count), (b, b_count)| {
+            b_count.cmp(a_count).then_with(|| a.cmp(b))
+        });
         words.truncate(MAX_WORDS);
     }
     Ok(words.into_iter().map(|(word, _)| word).collect())
