@@ -50,6 +50,13 @@ pub(super) struct Place {
     pub region: Box<str>,
 }
 
+impl Place {
+    /// Whether the place lies in one of `countries` (ISO 3166-1 alpha-2 codes).
+    pub fn is_in(&self, countries: &[&str]) -> bool {
+        countries.iter().any(|c| c.eq_ignore_ascii_case(&self.country))
+    }
+}
+
 /// A rank in `Word::ranks` for a word that is not among a language's frequent words.
 const UNRANKED: u16 = u16::MAX;
 
@@ -207,7 +214,7 @@ impl Lexicon {
     /// populous of all. Also says whether a big place shares the name.
     pub fn place(&self, key: &str, countries: &[&str]) -> Option<&Place> {
         let candidates = self.places.get(key)?;
-        candidates.iter().find(|p| countries.iter().any(|c| c.eq_ignore_ascii_case(&p.country))).or(candidates.first())
+        candidates.iter().find(|p| p.is_in(countries)).or(candidates.first())
     }
 
     /// The most words a place name beginning with `first` has.

@@ -310,21 +310,18 @@ pub(super) fn people_and_places(
         let place = place_at(words, i, context.countries);
         // A place outside every country of the story may be another of the same name: it
         // stays only if it is a very big city, and is generalised without its region.
-        let abroad = place.is_some_and(|(_, p)| {
-            !context.countries.is_empty() && !context.countries.iter().any(|c| c.eq_ignore_ascii_case(&p.country))
-        });
+        let abroad = place.is_some_and(|(_, p)| !context.countries.is_empty() && !p.is_in(context.countries));
         let below = if abroad { rules.places.generalise_abroad_below } else { rules.places.generalise_below };
         let small = place.is_some_and(|(_, p)| p.population < below);
         let big = place.is_some() && !small;
-        let region_of = |place: &'static Place| (!abroad).then_some(place);
         // "a village called Adi Keyh", "قرية X", "село X": a place, known or not.
         if cue.after_place_cue {
             match place {
-                Some((n, place)) if small => push_place(words, i, i + n, region_of(place), "gazetteer", rules, out),
+                Some((n, place)) if small => push_place(words, i, i + n, Some(place), abroad, rules, out),
                 Some(_) => {}
                 None if !caseless || !everyday(i) => {
                     let end = name_end(words, i, caseless, language, &public);
-                    push_place(words, i, end, None, "place_after_cue", rules, out);
+                    push_place(words, i, end, None, false, rules, out);
                     i = end;
                     continue;
                 }
@@ -340,16 +337,7 @@ pub(super) fn people_and_places(
             && case(i + 1) != Case::Lower
             && cue.after_preposition
         {
-            let known = place.filter(|_| small).and_then(|(_, p)| region_of(p));
-            push_place(
-                words,
-                i,
-                i + 2,
-                known,
-                if known.is_some() { "gazetteer" } else { "place_after_cue" },
-                rules,
-                out,
-            );
+            push_place(words, i, i + 2, place.filter(|_| small).map(|(_, p)| p), abroad, rules, out);
             i += 2;
             continue;
         }
@@ -361,7 +349,7 @@ pub(super) fn people_and_places(
                 continue;
             }
             if cue.after_preposition && name.is_none_or(|n| !n.given) && !(caseless && everyday(i)) {
-                push_place(words, i, i + n, region_of(place), "gazetteer", rules, out);
+                push_place(words, i, i + n, Some(place), abroad, rules, out);
                 i += n;
                 continue;
             }
@@ -593,18 +581,19 @@ fn push_person(words: &Words, i: usize, end: usize, rule: &str, out: &mut Candid
     out.push((6, span));
 }
 
-/// A small place, generalised to its region or country when `place` says which they are.
+/// A small place, generalised to its region or country when the gazetteer knows them and
+/// the place is not `abroad` (where a namesake may be meant, and its region a guess).
 fn push_place(
     words: &Words,
     i: usize,
     end: usize,
     place: Option<&Place>,
-    rule: &str,
+    abroad: bool,
     rules: &Rules,
     out: &mut Candidates,
 ) {
     let places = &rules.places;
-    let replacement = match place {
+    let replacement = match place.filter(|_| !abroad) {
         Some(place) if !place.region.is_empty() => places.with_region.replace("{region}", &place.region),
         Some(place) => match vocabulary::country_name(&place.country) {
             Some(country) => places.with_country.replace("{country}", country),
@@ -613,6 +602,7 @@ fn push_place(
         None => places.unknown.clone(),
     };
     let (start, stop) = (words.tokens[i].start, words.tokens[end - 1].end);
+    let rule = if place.is_some() { "gazetteer" } else { "place_after_cue" };
     let mut span = Span::new(start, stop, Category::Place, Action::Generalise, rule);
     span.replacement = Some(replacement);
     out.push((5, span));
