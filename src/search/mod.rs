@@ -3,6 +3,7 @@
 //! stories never are. The index is derived data: it follows the store's change log and can
 //! be rebuilt from the store at any time.
 
+mod held;
 mod highlight;
 mod indexer;
 pub mod query;
@@ -18,15 +19,16 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, MoreLikeThisQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Score, TantivyDocument, Term};
 use tokio::sync::watch;
 use utoipa::{IntoParams, ToSchema};
 
+use held::{HeldCache, Snapshot};
 pub(crate) use highlight::mark;
 use highlight::{Highlighter, Highlights, WordCache, snippet};
 pub use indexer::Indexer;
@@ -314,6 +316,7 @@ struct Inner {
     fields: Fields,
     applied: watch::Receiver<i64>,
     words: WordCache,
+    held: HeldCache,
 }
 
 /// The read side of the index, shared by every request. Cheap to clone.
@@ -349,6 +352,7 @@ impl SearchIndex {
                 fields: fields.clone(),
                 applied,
                 words: WordCache::default(),
+                held: HeldCache::default(),
             }),
             facet_min_count: DEFAULT_FACET_MIN_COUNT,
         };
@@ -474,7 +478,7 @@ impl Inner {
     /// excluded words are matched exactly and not highlighted.
     fn clause_query(
         &self,
-        searcher: &Searcher,
+        snapshot: &Snapshot,
         clause: &query::Clause,
         families: &[TextFields],
         excluded: bool,
@@ -486,22 +490,29 @@ impl Inner {
             query::Clause::Phrase(text) => (text, false),
         };
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut analysed = false;
         for family in families {
             let tokens = self.tokens(*family, text);
             if tokens.is_empty() {
                 continue;
             }
+            analysed = true;
             if !excluded {
                 highlights.stems.entry(family.key).or_default().extend(tokens.iter().cloned());
             }
-            let title = Self::field_query(family.title, &tokens);
-            per_field.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
-            per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
+            // Fields no story has reached yet (a language the archive does not hold) are left out.
+            if snapshot.held.holds(family.title) {
+                let title = Self::field_query(family.title, &tokens);
+                per_field.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
+            }
+            if snapshot.held.holds(family.body) {
+                per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
+            }
         }
         if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
-            let mut near = typos::words_within(searcher, self.fields.words, word, typos::allowed(word))?;
+            let mut near = typos::words_within(&snapshot.searcher, self.fields.words, word, typos::allowed(word))?;
             if typing && word.chars().count() >= MIN_PREFIX_CHARS {
-                near.extend(typos::words_starting(searcher, self.fields.words, word)?);
+                near.extend(typos::words_starting(&snapshot.searcher, self.fields.words, word)?);
             }
             if !near.is_empty() {
                 let near_query = Box::new(typos::AnyOf::new(self.fields.words, near.iter().cloned()));
@@ -509,7 +520,12 @@ impl Inner {
                 highlights.words.extend(near);
             }
         }
-        Ok((!per_field.is_empty()).then(|| Box::new(BooleanQuery::new(per_field)) as Box<dyn Query>))
+        Ok(match (per_field.is_empty(), analysed) {
+            (false, _) => Some(Box::new(BooleanQuery::new(per_field))),
+            // Words to look for, in fields no story holds: a search that finds nothing.
+            (true, true) => Some(Box::new(EmptyQuery)),
+            (true, false) => None,
+        })
     }
 
     /// What `audience` may see: a filter on visibility.
@@ -526,7 +542,7 @@ impl Inner {
 
     fn plan(
         &self,
-        searcher: &Searcher,
+        snapshot: &Snapshot,
         items: &[query::Item],
         typing: bool,
         filters: &Filters,
@@ -542,7 +558,7 @@ impl Inner {
             let typing = typing && n + 1 == items.len();
             let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
             for clause in &item.alternatives {
-                let query = self.clause_query(searcher, clause, &families, item.excluded, typing, &mut highlights)?;
+                let query = self.clause_query(snapshot, clause, &families, item.excluded, typing, &mut highlights)?;
                 alternatives.extend(query);
             }
             let query = match alternatives.len() {
@@ -592,15 +608,15 @@ impl Inner {
         audience: Audience,
         facet_min_count: u64,
     ) -> Result<SearchResults, SearchError> {
-        let searcher = self.reader.searcher();
-        let plan = self.plan(&searcher, items, typing, filters, audience)?;
+        let snapshot = self.held.snapshot(&self.reader)?;
+        let plan = self.plan(&snapshot, items, typing, filters, audience)?;
         let mut facets = FacetCollector::for_field("facets");
         for group in FACET_GROUPS {
             facets.add_facet(Facet::from_path([group]));
         }
         let offset = (filters.page - 1) * filters.per_page;
         let top = Sorted { sort: filters.sort, limit: filters.per_page, offset };
-        let (top, total, facet_counts) = searcher.search(&*plan.query, &(top, Count, facets))?;
+        let (top, total, facet_counts) = snapshot.run(&*plan.query, &(top, Count, facets))?;
 
         let mut counts = Facets::default();
         for group in FACET_GROUPS {
@@ -614,7 +630,7 @@ impl Inner {
         let mut highlighter = Highlighter::new(self, &plan.highlights);
         let hits = top
             .into_iter()
-            .map(|(_, address)| self.hit(&searcher, address, &mut highlighter))
+            .map(|(_, address)| self.hit(&snapshot.searcher, address, &mut highlighter))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResults { total, page: filters.page, per_page: filters.per_page, hits, facets: counts })
     }
@@ -626,13 +642,13 @@ impl Inner {
         audience: Audience,
         limit: usize,
     ) -> Result<(Vec<String>, usize), SearchError> {
-        let searcher = self.reader.searcher();
-        let plan = self.plan(&searcher, items, false, filters, audience)?;
-        let (top, total) =
-            searcher.search(&*plan.query, &(Sorted { sort: filters.sort, limit: limit.max(1), offset: 0 }, Count))?;
+        let snapshot = self.held.snapshot(&self.reader)?;
+        let plan = self.plan(&snapshot, items, false, filters, audience)?;
+        let top = Sorted { sort: filters.sort, limit: limit.max(1), offset: 0 };
+        let (top, total) = snapshot.run(&*plan.query, &(top, Count))?;
         let mut ids = Vec::with_capacity(top.len());
         for (_, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
+            let doc: TantivyDocument = snapshot.searcher.doc(address)?;
             if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
                 ids.push(id.to_owned());
             }
@@ -666,11 +682,11 @@ impl Inner {
             (Occur::MustNot, term_query(Term::from_field_text(self.fields.id, &story.id))),
             self.visible_to(audience),
         ]);
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &Sorted { sort: Sort::Relevance, limit, offset: 0 })?;
+        let snapshot = self.held.snapshot(&self.reader)?;
+        let top = snapshot.run(&query, &Sorted { sort: Sort::Relevance, limit, offset: 0 })?;
         let none = Highlights::default();
         let mut highlighter = Highlighter::new(self, &none);
-        top.into_iter().map(|(_, address)| self.hit(&searcher, address, &mut highlighter)).collect()
+        top.into_iter().map(|(_, address)| self.hit(&snapshot.searcher, address, &mut highlighter)).collect()
     }
 
     fn hit(

@@ -224,6 +224,10 @@ async fn known_items_in_every_language_are_in_the_top_three() {
     // A language filter restricts a query to stories in that language.
     let results = find(&server, &[("q", "work"), ("language", "en")]).await;
     assert_eq!(titles(&results), vec!["Night shifts in Hamburg"]);
+    // A language no story is told in finds nothing, and says so without an error.
+    for q in ["nurse", "sairaanhoitaja"] {
+        assert_eq!(find(&server, &[("q", q), ("language", "fi")]).await["total"], 0, "{q}");
+    }
     server.stop().await;
 }
 
