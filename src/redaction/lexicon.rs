@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::phrase_key;
 
@@ -48,6 +48,10 @@ pub(super) struct Place {
     pub population: u64,
     pub country: Box<str>,
     pub region: Box<str>,
+    /// Named as its region ("Kherson" in Kherson Oblast, "Daraa" in Daraa Governorate): the
+    /// region's seat, a public place whatever population the gazetteer gives it (GeoNames
+    /// lists Kherson with 66,000 people).
+    pub seat: bool,
 }
 
 impl Place {
@@ -118,6 +122,7 @@ impl Lexicon {
         let mut places: FxHashMap<Box<str>, Vec<Place>> = FxHashMap::default();
         // The gazetteer lists each region many times in a row.
         let mut last_region = "";
+        let mut seats: FxHashSet<(Box<str>, Box<str>, u64)> = FxHashSet::default();
         for line in PLACES.lines().skip(1).chain(PLACES_EXTRA.lines().skip(1)) {
             let mut fields = line.split('\t');
             let (Some(name), Some(country), Some(population)) = (fields.next(), fields.next(), fields.next()) else {
@@ -136,14 +141,21 @@ impl Lexicon {
             let count = key.split(' ').count().min(6) as u8;
             let longest = &mut words.entry(first.into()).or_default().place_words;
             *longest = (*longest).max(count);
-            let place =
-                Place { population: population.parse().unwrap_or(0), country: country.into(), region: region.into() };
+            let population = population.parse().unwrap_or(0);
+            if !region.is_empty() && key == phrase_key(region) {
+                seats.insert((country.into(), region.into(), population));
+            }
+            let place = Place { population, country: country.into(), region: region.into(), seat: false };
             let entry = places.entry(key.into()).or_default();
             if !entry.iter().any(|p| p.country == place.country && p.region == place.region) {
                 entry.push(place);
                 entry.sort_by_key(|p| std::cmp::Reverse(p.population));
                 entry.truncate(PLACES_PER_NAME);
             }
+        }
+        // Every name of a seat (its rows share country, region and population) marks it.
+        for place in places.values_mut().flatten() {
+            place.seat = seats.contains(&(place.country.clone(), place.region.clone(), place.population));
         }
         let mut ranked = [false; LANGUAGES.len()];
         let mut next_rank = [0u16; LANGUAGES.len()];
@@ -226,6 +238,16 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_named_as_its_region_is_its_seat_in_every_script() {
+        let lexicon = &*LEXICON;
+        for name in ["kherson", "херсон"] {
+            let place = lexicon.place(name, &["UA"]).unwrap();
+            assert!(place.seat && place.population < 100_000, "{name}: {place:?}");
+        }
+        assert!(!lexicon.place("kutum", &["SD"]).unwrap().seat);
+    }
 
     #[test]
     fn the_datasets_load() {

@@ -312,7 +312,8 @@ pub(super) fn people_and_places(
         // stays only if it is a very big city, and is generalised without its region.
         let abroad = place.is_some_and(|(_, p)| !context.countries.is_empty() && !p.is_in(context.countries));
         let below = if abroad { rules.places.generalise_abroad_below } else { rules.places.generalise_below };
-        let small = place.is_some_and(|(_, p)| p.population < below);
+        // A region's seat at home stays whatever its size (abroad, it may be a namesake).
+        let small = place.is_some_and(|(_, p)| (abroad || !p.seat) && p.population < below);
         let big = place.is_some() && !small;
         // "a village called Adi Keyh", "قرية X", "село X": a place, known or not.
         if cue.after_place_cue {
