@@ -397,3 +397,26 @@ async fn a_malformed_query_is_a_400_in_the_api_and_read_leniently_on_the_page() 
     assert!(page.contains("</mark> in Hamburg"), "and shows what the mended query finds, highlighted");
     server.stop().await;
 }
+
+/// Each publication commits a segment of its own, and every search pays for each segment:
+/// the indexer merges small segments once they are three, before it takes the next change
+/// (a merge running in the background could outlive a withdrawal), so a trickle of
+/// publications leaves at most two.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trickle_of_publications_leaves_few_segments() {
+    let server = TestServer::start().await;
+    let moderator = server.user(Role::Moderator, "moderator").await;
+    let meta = server.dirs.index.join("meta.json");
+    let segments = || {
+        let meta: Value = serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+        meta["segments"].as_array().unwrap().len()
+    };
+    for n in 1..=7 {
+        let (id, _) =
+            server.submit(&story(&format!("Harbour {n}"), "We waited at the harbour for a week.", "public")).await;
+        server.publish(&id, &moderator).await;
+        assert_eq!(server.search("harbour", None).await["total"], n);
+        assert!(segments() <= 2, "{} segments after {n} publications", segments());
+    }
+    server.stop().await;
+}
