@@ -302,12 +302,14 @@ fn merge_segments(writer: &mut IndexWriter) -> Result<(), SearchError> {
 /// publication commits a segment of its own, and every search pays for each segment (a
 /// dictionary walk for typos, a lookup per word and field): at 100,000 stories, the six small
 /// segments twenty publications left made a search 15–30% slower than on the import's one.
-/// Tantivy's log policy, merging a size class once it holds three segments, keeps them few;
-/// segments of a bulk load's size are left as `merge_segments` made them.
+/// Tantivy's log policy, merging a size class once it holds three segments, keeps them few.
+/// Only segments of up to `LIVE_MERGE_DOCS` stories are merged here: a merge blocks the next
+/// change, and the segments of a bulk load (four of 250,000 at a million stories) would take
+/// minutes; they are left as `merge_segments` made them.
 fn follow_merge_policy(writer: &mut IndexWriter, reader: &IndexReader) -> Result<(), SearchError> {
     let mut policy = LogMergePolicy::default();
     policy.set_min_num_segments(3);
-    policy.set_max_docs_before_merge(MERGED_SEGMENT_DOCS as usize);
+    policy.set_max_docs_before_merge(LIVE_MERGE_DOCS);
     let candidates = policy.compute_merge_candidates(&writer.index().searchable_segment_metas()?);
     if candidates.is_empty() {
         return Ok(());
@@ -318,6 +320,9 @@ fn follow_merge_policy(writer: &mut IndexWriter, reader: &IndexReader) -> Result
     reader.reload()?;
     Ok(())
 }
+
+/// The biggest segment the running indexer merges: about a second of work on one core.
+const LIVE_MERGE_DOCS: usize = 10_000;
 
 /// The most stories a bulk load merges into one segment.
 const MERGED_SEGMENT_DOCS: u32 = 250_000;
@@ -344,4 +349,41 @@ fn commit_with_seq(writer: &mut IndexWriter, seq: i64, archive: &str) -> tantivy
     prepared.set_payload(&payload);
     prepared.commit()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_running_indexer_merges_small_segments_and_leaves_big_ones() {
+        let (schema, fields) = super::super::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        super::super::schema::register_analysers(&index);
+        let reader = index.reader().unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 50_000_000).unwrap();
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        let mut segment = |stories: usize| {
+            for n in 0..stories {
+                writer.add_document(tantivy::doc!(fields.id => format!("story-{n}"))).unwrap();
+            }
+            writer.commit().unwrap();
+        };
+        // Two segments of a bulk load's size, then three publications.
+        segment(LIVE_MERGE_DOCS + 1);
+        segment(LIVE_MERGE_DOCS + 1);
+        for _ in 0..3 {
+            segment(1);
+        }
+        let sizes = |index: &tantivy::Index| {
+            let mut sizes: Vec<u32> = index.searchable_segment_metas().unwrap().iter().map(|s| s.num_docs()).collect();
+            sizes.sort_unstable();
+            sizes
+        };
+        let big = LIVE_MERGE_DOCS as u32 + 1;
+        assert_eq!(sizes(&index), vec![1, 1, 1, big, big]);
+        follow_merge_policy(&mut writer, &reader).unwrap();
+        assert_eq!(sizes(&index), vec![3, big, big]);
+        assert_eq!(reader.searcher().num_docs(), 2 * u64::from(big) + 3);
+    }
 }
