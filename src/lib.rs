@@ -105,7 +105,7 @@ impl Archive {
         });
         let state = AppState::new(settings, store, index, pepper);
         let archive = Archive { state, stop: vec![(stop_indexer, indexing), (stop_retention, retention)] };
-        if archive.state.settings.import_samples && archive.state.store.count_stories().await? == 0 {
+        if archive.state.settings.import_samples && !archive.state.store.has_stories().await? {
             let report = import::import_lines(
                 &archive.state.store,
                 archive.state.settings.rules,

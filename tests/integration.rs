@@ -196,6 +196,7 @@ async fn a_restart_finds_every_published_story() {
 async fn an_import_stores_stories_in_batches_and_reports_each_line() {
     let dirs = common::Dirs::new();
     let store = passage::store::Store::open(&dirs.settings()).await.unwrap();
+    assert!(!store.has_stories().await.unwrap());
     let pepper = passage::story::receipt::Pepper::load_or_create(&dirs.data).unwrap();
     // More stories than the workers' batches hold, so several batches are stored, and among
     // them the lines an import must not publish.
@@ -236,6 +237,7 @@ async fn an_import_stores_stories_in_batches_and_reports_each_line() {
     assert!(report.problems[1].starts_with("line 5: waits for a second moderator"), "{:?}", report.problems);
     assert!(report.problems[2].starts_with("line 7: title"), "{:?}", report.problems);
     assert_eq!(store.count_stories().await.unwrap(), 298);
+    assert!(store.has_stories().await.unwrap());
     let published = store.published_page("", 1000).await.unwrap();
     assert_eq!(published.len(), 297);
     assert!(published.iter().all(|s| !s.body.contains("Saba") && s.body.contains("[")), "the private term is redacted");
