@@ -276,10 +276,9 @@ impl Indexer {
 }
 
 /// A bulk load leaves a segment per indexing buffer, and every search pays for each one:
-/// merge them while nobody searches, into segments of at most `MERGED_SEGMENT_DOCS`
-/// stories. One merge runs on one core, and
-/// merging a million stories into one segment took longer than indexing them; merges of a
-/// few hundred thousand run side by side.
+/// merge them while nobody searches, into segments of at most `MERGED_SEGMENT_DOCS` stories.
+/// One merge runs on one core, and merging a million stories into one segment took longer
+/// than indexing them; merges of a few hundred thousand run side by side.
 fn merge_segments(writer: &mut IndexWriter) -> Result<(), SearchError> {
     let mut groups: Vec<(u32, Vec<tantivy::index::SegmentId>)> = Vec::new();
     for segment in writer.index().searchable_segment_metas()? {
