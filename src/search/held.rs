@@ -135,10 +135,7 @@ mod tests {
     /// An index of three segments: English and French stories, then English alone, then one
     /// Arabic story, as fresh publications leave them.
     fn index() -> (Index, schema::Fields) {
-        let (schema, fields) = schema::build();
-        let index = Index::create_in_ram(schema);
-        schema::register_analysers(&index);
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let (index, fields, mut writer) = schema::index_in_ram();
         let en = fields.for_language("en");
         let fr = fields.for_language("fr");
         let ar = fields.for_language("ar");

@@ -356,12 +356,8 @@ mod tests {
 
     #[test]
     fn the_running_indexer_merges_small_segments_and_leaves_big_ones() {
-        let (schema, fields) = super::super::schema::build();
-        let index = tantivy::Index::create_in_ram(schema);
-        super::super::schema::register_analysers(&index);
+        let (index, fields, mut writer) = super::super::schema::index_in_ram();
         let reader = index.reader().unwrap();
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 50_000_000).unwrap();
-        writer.set_merge_policy(Box::new(NoMergePolicy));
         let mut segment = |stories: usize| {
             for n in 0..stories {
                 writer.add_document(tantivy::doc!(fields.id => format!("story-{n}"))).unwrap();

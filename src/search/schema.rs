@@ -121,6 +121,18 @@ pub fn tokenizer_name(key: &str) -> String {
     format!("passage_{key}")
 }
 
+/// An empty index in memory with Passage's schema and analysers, and a one-thread writer
+/// that never merges on its own: what unit tests build on.
+#[cfg(test)]
+pub fn index_in_ram() -> (Index, Fields, tantivy::IndexWriter) {
+    let (schema, fields) = build();
+    let index = Index::create_in_ram(schema);
+    register_analysers(&index);
+    let writer = index.writer_with_num_threads(1, 50_000_000).expect("a writer for a new index");
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    (index, fields, writer)
+}
+
 /// Registers every analyser with the index.
 pub fn register_analysers(index: &Index) {
     for (key, language) in STEMMED {

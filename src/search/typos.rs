@@ -190,10 +190,7 @@ mod tests {
 
     #[test]
     fn a_prefix_stands_for_its_commonest_words() {
-        let (schema, fields) = super::super::schema::build();
-        let index = tantivy::Index::create_in_ram(schema);
-        super::super::schema::register_analysers(&index);
-        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let (index, fields, mut writer) = super::super::schema::index_in_ram();
         // 300 rare words and one common word beginning with "con", and another word.
         // In dictionary order, every rare word comes before the common one.
         let rare: Vec<String> = (0..300).map(|n| format!("cona{n:03}")).collect();
