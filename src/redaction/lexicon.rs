@@ -122,7 +122,7 @@ impl Lexicon {
         let mut places: FxHashMap<Box<str>, Vec<Place>> = FxHashMap::default();
         // The gazetteer lists each region many times in a row.
         let mut last_region = "";
-        let mut seats: FxHashSet<(Box<str>, Box<str>, u64)> = FxHashSet::default();
+        let mut seats: FxHashSet<(&str, &str, u64)> = FxHashSet::default();
         for line in PLACES.lines().skip(1).chain(PLACES_EXTRA.lines().skip(1)) {
             let mut fields = line.split('\t');
             let (Some(name), Some(country), Some(population)) = (fields.next(), fields.next(), fields.next()) else {
@@ -143,7 +143,7 @@ impl Lexicon {
             *longest = (*longest).max(count);
             let population = population.parse().unwrap_or(0);
             if !region.is_empty() && key == phrase_key(region) {
-                seats.insert((country.into(), region.into(), population));
+                seats.insert((country, region, population));
             }
             let place = Place { population, country: country.into(), region: region.into(), seat: false };
             let entry = places.entry(key.into()).or_default();
@@ -155,7 +155,7 @@ impl Lexicon {
         }
         // Every name of a seat (its rows share country, region and population) marks it.
         for place in places.values_mut().flatten() {
-            place.seat = seats.contains(&(place.country.clone(), place.region.clone(), place.population));
+            place.seat = seats.contains(&(&*place.country, &*place.region, place.population));
         }
         let mut ranked = [false; LANGUAGES.len()];
         let mut next_rank = [0u16; LANGUAGES.len()];

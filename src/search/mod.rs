@@ -489,27 +489,33 @@ impl Inner {
             query::Clause::Word(text) => (text, true),
             query::Clause::Phrase(text) => (text, false),
         };
+        // Every analyser splits alike; stemming only changes the words. So the unstemmed words
+        // say whether there is anything to look for, and are what typos are measured against.
+        let plain = self.tokens(self.fields.other(), text);
+        if plain.is_empty() {
+            return Ok(None);
+        }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut analysed = false;
         for family in families {
-            let tokens = self.tokens(*family, text);
-            if tokens.is_empty() {
+            // Fields no story has reached yet (a language the archive does not hold) are left
+            // out, unanalysed.
+            let (title, body) = (snapshot.held.holds(family.title), snapshot.held.holds(family.body));
+            if !title && !body {
                 continue;
             }
-            analysed = true;
+            let tokens = self.tokens(*family, text);
             if !excluded {
                 highlights.stems.entry(family.key).or_default().extend(tokens.iter().cloned());
             }
-            // Fields no story has reached yet (a language the archive does not hold) are left out.
-            if snapshot.held.holds(family.title) {
+            if title {
                 let title = Self::field_query(family.title, &tokens);
                 per_field.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
             }
-            if snapshot.held.holds(family.body) {
+            if body {
                 per_field.push((Occur::Should, Self::field_query(family.body, &tokens)));
             }
         }
-        if let (true, false, [word]) = (is_word, excluded, self.tokens(self.fields.other(), text).as_slice()) {
+        if let (true, false, [word]) = (is_word, excluded, plain.as_slice()) {
             let mut near = typos::words_within(&snapshot.searcher, self.fields.words, word, typos::allowed(word))?;
             if typing && word.chars().count() >= MIN_PREFIX_CHARS {
                 near.extend(typos::words_starting(&snapshot.searcher, self.fields.words, word)?);
@@ -520,12 +526,8 @@ impl Inner {
                 highlights.words.extend(near);
             }
         }
-        Ok(match (per_field.is_empty(), analysed) {
-            (false, _) => Some(Box::new(BooleanQuery::new(per_field))),
-            // Words to look for, in fields no story holds: a search that finds nothing.
-            (true, true) => Some(Box::new(EmptyQuery)),
-            (true, false) => None,
-        })
+        // Words to look for only in fields no story holds: a search that finds nothing.
+        Ok(Some(if per_field.is_empty() { Box::new(EmptyQuery) } else { Box::new(BooleanQuery::new(per_field)) }))
     }
 
     /// What `audience` may see: a filter on visibility.
