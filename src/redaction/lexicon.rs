@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::phrase_key;
@@ -84,9 +85,9 @@ impl Default for Word {
 }
 
 pub(super) struct Lexicon {
-    words: FxHashMap<Box<str>, Word>,
+    words: FxHashMap<CompactString, Word>,
     /// Places by folded name, the most populous first (at most a few per name).
-    places: FxHashMap<Box<str>, Vec<Place>>,
+    places: FxHashMap<CompactString, Vec<Place>>,
     /// Which of `LANGUAGES` have a list of frequent words.
     ranked: [bool; LANGUAGES.len()],
 }
@@ -98,7 +99,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut words: FxHashMap<Box<str>, Word> = FxHashMap::default();
+        let mut words: FxHashMap<CompactString, Word> = FxHashMap::default();
         for line in NAMES.lines().chain(NAMES_EXTRA.lines()).skip_while(|l| l.starts_with("name\t")) {
             let mut fields = line.split('\t');
             let (Some(name), Some(kind)) = (fields.next(), fields.next()) else { continue };
@@ -119,7 +120,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut places: FxHashMap<Box<str>, Vec<Place>> = FxHashMap::default();
+        let mut places: FxHashMap<CompactString, Vec<Place>> = FxHashMap::default();
         // The gazetteer lists each region many times in a row.
         let mut last_region = "";
         let mut seats: FxHashSet<(&str, &str, u64)> = FxHashSet::default();
