@@ -21,7 +21,7 @@ use crate::media::MediaFiles;
 pub use accounts::{AccessRequest, ExportRecord, Role, SessionKind, SessionUser, TokenInfo, User};
 pub use contact::{ContactRequest, ContactStatus};
 pub use photos::Rendition;
-pub use stories::{Change, Imported, ReceiptView, Release};
+pub use stories::{Change, IMPORTED_PER_TRANSACTION, Imported, ReceiptView, Release};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -124,6 +124,10 @@ fn visibility(row: &SqliteRow) -> Result<Visibility> {
     Visibility::parse(&value).ok_or_else(|| StoreError::Corrupt(format!("visibility {value:?}")))
 }
 
+/// The most imported stories `insert_published` stores in one transaction: SQLite takes at
+/// most 32,766 values a statement, and a story row has 24.
+pub const IMPORTED_PER_TRANSACTION: usize = 1000;
+
 /// A story imported already redacted (`insert_published`).
 pub struct Imported<'a> {
     pub id: &'a str,
@@ -438,8 +442,7 @@ impl Store {
     pub async fn insert_published(&self, stories: &[Imported<'_>], actor: &str) -> Result<Vec<(i64, PublishedStory)>> {
         let at = now();
         let mut published = Vec::with_capacity(stories.len());
-        // SQLite takes at most 32,766 values a statement; a story row has 24.
-        for stories in stories.chunks(1000) {
+        for stories in stories.chunks(IMPORTED_PER_TRANSACTION) {
             let sealed = stories
                 .iter()
                 .map(|imported| self.seal_story(imported.id, imported.story))
