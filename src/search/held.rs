@@ -8,6 +8,8 @@
 //! segment, for each word: a search without a language filter looked in 36 fields, and most of
 //! those readers were empty. A search now looks only in the fields some segment holds, and
 //! sums BM25's statistics only over the segments that hold them ([`Statistics`]).
+//!
+//! Each segment's dictionary of words, which typo walks read, is opened here once too.
 
 use std::sync::{Arc, Mutex};
 
@@ -16,7 +18,10 @@ use tantivy::collector::Collector;
 use tantivy::index::SegmentId;
 use tantivy::query::{Bm25StatisticsProvider, Query};
 use tantivy::schema::Field;
-use tantivy::{IndexReader, Searcher, Term};
+use tantivy::{IndexReader, Searcher, SegmentReader, TantivyError, Term};
+
+use super::schema::WORDS;
+use super::typos::Dictionary;
 
 pub struct Held {
     generation: u64,
@@ -24,6 +29,8 @@ pub struct Held {
     segments: FxHashMap<SegmentId, FxHashSet<Field>>,
     /// The tokens of each field, over every segment.
     tokens: FxHashMap<Field, u64>,
+    /// Each segment's dictionary of the `words` field.
+    words: FxHashMap<SegmentId, Dictionary>,
 }
 
 impl Held {
@@ -33,7 +40,10 @@ impl Held {
             schema.fields().filter(|(_, entry)| entry.is_indexed()).map(|(field, _)| field).collect();
         let mut segments = FxHashMap::default();
         let mut tokens: FxHashMap<Field, u64> = FxHashMap::default();
+        let mut words = FxHashMap::default();
+        let words_field = schema.get_field(WORDS)?;
         for segment in searcher.segment_readers() {
+            words.insert(segment.segment_id(), Dictionary::open(searcher, segment, words_field)?);
             let mut held = FxHashSet::default();
             for &field in &indexed {
                 let inverted = segment.inverted_index(field)?;
@@ -44,12 +54,23 @@ impl Held {
             }
             segments.insert(segment.segment_id(), held);
         }
-        Ok(Held { generation: searcher.generation().generation_id(), segments, tokens })
+        Ok(Held { generation: searcher.generation().generation_id(), segments, tokens, words })
     }
 
     /// Whether any segment holds `field`.
     pub fn holds(&self, field: Field) -> bool {
         self.tokens.contains_key(&field)
+    }
+
+    /// The dictionary of the `words` field in `segment`, one of the searcher's this was made
+    /// from.
+    pub fn words(&self, segment: &SegmentReader) -> tantivy::Result<&Dictionary> {
+        self.words.get(&segment.segment_id()).ok_or_else(|| {
+            TantivyError::InternalError(format!(
+                "segment {} of another searcher",
+                segment.segment_id().short_uuid_string()
+            ))
+        })
     }
 
     fn segment_holds(&self, segment: SegmentId, field: Field) -> bool {

@@ -516,7 +516,7 @@ impl Inner {
             }
         }
         if let (true, false, [word]) = (is_word, excluded, plain.as_slice()) {
-            let mut near = typos::words_within(&snapshot.searcher, self.fields.words, word, typos::allowed(word))?;
+            let mut near = typos::words_within(snapshot, word, typos::allowed(word))?;
             if typing && word.chars().count() >= MIN_PREFIX_CHARS {
                 near.extend(typos::words_starting(&snapshot.searcher, self.fields.words, word)?);
             }

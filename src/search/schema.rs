@@ -82,6 +82,9 @@ pub fn analyser_key(tag: &str) -> &'static str {
     STEMMED.iter().find(|(code, _)| *code == primary).map_or(OTHER, |(code, _)| code)
 }
 
+/// The field of every word of every story, unstemmed: the dictionary of typos and prefixes.
+pub const WORDS: &str = "words";
+
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let id = builder.add_text_field("id", STRING | STORED);
@@ -92,7 +95,7 @@ pub fn build() -> (Schema, Fields) {
     let tiebreak = builder.add_u64_field("tiebreak", FAST);
     let summary = builder.add_text_field("summary", STORED);
     let words = builder.add_text_field(
-        "words",
+        WORDS,
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(&tokenizer_name(OTHER))

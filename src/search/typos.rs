@@ -4,14 +4,20 @@
 //! the words its hits highlight (a set lookup per word, not an edit distance). The word
 //! being typed stands in the same way for the commonest words it begins.
 
+use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::Directory;
+use tantivy::directory::{CompositeFile, FileSlice, OwnedBytes};
 use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{BitSet, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError};
+use tantivy::{BitSet, DocId, DocSet, HasLen, Score, Searcher, SegmentReader, TantivyError};
 use tantivy_fst::Automaton;
+use tantivy_fst::raw::Fst;
+
+use super::held::Snapshot;
 
 /// The most words one query word may stand for. A long common word two typos away from
 /// many others stops here, so that a search stays fast; the closest words are not chosen
@@ -75,11 +81,101 @@ impl Automaton for Near {
     }
 }
 
-/// The words of `field` (its indexed, unstemmed terms) within `typos` of `word`, the word
-/// itself included when the index holds it; at most [`MAX_WORDS`]. A typo in the first
+/// One segment's dictionary of a field, as the finite-state transducer Tantivy keeps it in,
+/// for walks with an automaton. Tantivy's own walk (`TermDictionary::search`) reads the node
+/// behind every branch before asking the automaton whether the branch can lead anywhere; a
+/// typo walk rules out most branches, and each read is a cache miss, so a walk here, which
+/// asks first, reads three to four times fewer nodes and takes a third of the time.
+/// `None` in a segment where no story has the field.
+pub struct Dictionary(Option<Fst<OwnedBytes>>);
+
+/// How Tantivy 0.27 ends a term dictionary: its kind (1, a transducer), after a footer of
+/// the term information's length and the format's version (1). A test checks every walk
+/// against Tantivy's own, so a change of format shows there and not in a search.
+const DICTIONARY_KIND: u32 = 1;
+const DICTIONARY_VERSION: u32 = 1;
+
+impl Dictionary {
+    /// The dictionary of `field` in `segment`, read from the segment's term file.
+    pub fn open(searcher: &Searcher, segment: &SegmentReader, field: Field) -> tantivy::Result<Dictionary> {
+        let corrupt = |what: &str| {
+            TantivyError::InternalError(format!(
+                "term dictionary of segment {}: {what}",
+                segment.segment_id().short_uuid_string()
+            ))
+        };
+        let path = format!("{}.term", segment.segment_id().uuid_string());
+        let file = searcher.index().directory().open_read(Path::new(&path))?;
+        let Some(slice) = CompositeFile::open(&file)?.open_read(field) else {
+            return match segment.inverted_index(field)?.terms().num_terms() {
+                0 => Ok(Dictionary(None)),
+                _ => Err(corrupt("the field is missing")),
+            };
+        };
+        let (slice, kind) = split_tail(slice, 4).ok_or_else(|| corrupt("too short"))?;
+        let (main, footer) = split_tail(slice, 12).ok_or_else(|| corrupt("too short"))?;
+        let (footer, kind) = (footer.read_bytes()?, kind.read_bytes()?);
+        let number = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |n, &b| n << 8 | u64::from(b));
+        let (info_len, version) = (number(&footer.as_slice()[..8]), number(&footer.as_slice()[8..]));
+        if number(kind.as_slice()) != u64::from(DICTIONARY_KIND) || version != u64::from(DICTIONARY_VERSION) {
+            return Err(corrupt("an unknown format"));
+        }
+        let info_len = usize::try_from(info_len).map_err(|_| corrupt("a bad footer"))?;
+        let (fst, _) = split_tail(main, info_len).ok_or_else(|| corrupt("a bad footer"))?;
+        let fst = Fst::new(fst.read_bytes()?).map_err(|e| corrupt(&e.to_string()))?;
+        if fst.len() != segment.inverted_index(field)?.terms().num_terms() {
+            return Err(corrupt("not the terms Tantivy reads"));
+        }
+        Ok(Dictionary(Some(fst)))
+    }
+
+    /// Hands `found` the words `automaton` accepts, in dictionary order, until it returns
+    /// false. Depth first, one step of the automaton per branch: a branch's node is read only
+    /// if the automaton can still match along it.
+    fn walk<A: Automaton>(&self, automaton: &A, mut found: impl FnMut(&[u8]) -> bool)
+    where
+        A::State: Clone,
+    {
+        let Some(fst) = &self.0 else { return };
+        let start = automaton.start();
+        if fst.root().is_final() && automaton.is_match(&start) && !found(&[]) {
+            return;
+        }
+        let mut key = Vec::new();
+        // Each node on the path, its state, and the next of its branches to try.
+        let mut path = vec![(fst.root(), start, 0)];
+        while let Some((node, state, next)) = path.last_mut() {
+            if *next == node.len() {
+                path.pop();
+                key.pop();
+                continue;
+            }
+            let branch = node.transition(*next);
+            *next += 1;
+            let state = automaton.accept(state, branch.inp);
+            if !automaton.can_match(&state) {
+                continue;
+            }
+            let node = fst.node(branch.addr);
+            key.push(branch.inp);
+            if node.is_final() && automaton.is_match(&state) && !found(&key) {
+                return;
+            }
+            path.push((node, state, 0));
+        }
+    }
+}
+
+/// `slice` without its last `len` bytes, and those bytes; `None` if it is shorter.
+fn split_tail(slice: FileSlice, len: usize) -> Option<(FileSlice, FileSlice)> {
+    (slice.len() >= len).then(|| slice.split_from_end(len))
+}
+
+/// The words of the `words` field (its indexed, unstemmed terms) within `typos` of `word`, the
+/// word itself included when the index holds it; at most [`MAX_WORDS`]. A typo in the first
 /// letter counts as two, as in other typo-tolerant engines: people seldom get the first
 /// letter wrong, and keeping it narrows the walk through the dictionary to a small part.
-pub fn words_within(searcher: &Searcher, field: Field, word: &str, typos: u8) -> tantivy::Result<FxHashSet<String>> {
+pub fn words_within(snapshot: &Snapshot, word: &str, typos: u8) -> tantivy::Result<FxHashSet<String>> {
     let mut words = FxHashSet::default();
     let Some(first) = word.chars().next().filter(|_| typos > 0) else { return Ok(words) };
     let (first, rest) = word.split_at(first.len_utf8());
@@ -87,19 +183,19 @@ pub fn words_within(searcher: &Searcher, field: Field, word: &str, typos: u8) ->
     if typos >= 2 {
         walks.push(Near::new("", word, typos - 1));
     }
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
+    for segment in snapshot.searcher.segment_readers() {
+        let dictionary = snapshot.held.words(segment)?;
         for automaton in &walks {
-            let mut stream = inverted.terms().search(automaton).into_stream()?;
-            while stream.advance() {
-                if words.len() == MAX_WORDS {
-                    return Ok(words);
-                }
-                if let Ok(found) = std::str::from_utf8(stream.key())
+            dictionary.walk(automaton, |found| {
+                if let Ok(found) = std::str::from_utf8(found)
                     && !words.contains(found)
                 {
                     words.insert(found.to_owned());
                 }
+                words.len() < MAX_WORDS
+            });
+            if words.len() == MAX_WORDS {
+                return Ok(words);
             }
         }
     }
@@ -210,6 +306,59 @@ mod tests {
             words_starting(&searcher, fields.words, "coff").unwrap(),
             FxHashSet::from_iter(["coffee".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_walk_finds_what_tantivys_own_walk_finds() {
+        let (index, fields, mut writer) = super::super::schema::index_in_ram();
+        // Every third common word of eleven languages, in two segments.
+        let words: Vec<&str> = crate::redaction::COMMON_WORDS
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split('\t').nth(1))
+            .step_by(3)
+            .collect();
+        for (n, chunk) in words.chunks(500).enumerate() {
+            writer.add_document(tantivy::doc!(fields.words => chunk.join(" "))).unwrap();
+            if n == 40 {
+                writer.commit().unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let mut compared = 0;
+        for segment in searcher.segment_readers() {
+            let dictionary = Dictionary::open(&searcher, segment, fields.words).unwrap();
+            let inverted = segment.inverted_index(fields.words).unwrap();
+            for word in words.iter().step_by(97) {
+                let Some(first) = word.chars().next() else { continue };
+                let (first, rest) = word.split_at(first.len_utf8());
+                for automaton in [Near::new(first, rest, 1), Near::new(first, rest, 2), Near::new("", word, 1)] {
+                    let mut ours = Vec::new();
+                    dictionary.walk(&automaton, |found| {
+                        ours.push(found.to_vec());
+                        true
+                    });
+                    let mut theirs = Vec::new();
+                    let mut stream = inverted.terms().search(&automaton).into_stream().unwrap();
+                    while stream.advance() {
+                        theirs.push(stream.key().to_vec());
+                    }
+                    assert_eq!(ours, theirs, "{word}");
+                    compared += usize::from(!ours.is_empty());
+                }
+            }
+            let mut first_two = Vec::new();
+            dictionary.walk(&tantivy_fst::automaton::AlwaysMatch, |found| {
+                first_two.push(found.to_vec());
+                first_two.len() < 2
+            });
+            let mut stream = inverted.terms().stream().unwrap();
+            let theirs: Vec<_> = (0..2).map_while(|_| stream.advance().then(|| stream.key().to_vec())).collect();
+            assert_eq!(first_two, theirs, "a walk stops when told, in dictionary order");
+        }
+        assert!(compared > 1000, "only {compared} walks found words");
     }
 
     #[test]
