@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::{PoisonError, RwLock};
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
@@ -29,15 +30,16 @@ impl Highlights {
 
     /// Whether a word of a text, as `analysed`, is one the query looked for in `stems`.
     fn matches(&self, stems: &[String], analysed: &Analysed) -> bool {
-        stems.iter().any(|stem| **stem == *analysed.stem) || self.words.contains(&*analysed.plain)
+        stems.iter().any(|stem| *stem == analysed.stem) || self.words.contains(analysed.plain.as_str())
     }
 }
 
 /// What the analysers make of one word of a story: its folded form, as in the `words` field,
-/// and its stem, as in its family's fields.
+/// and its stem, as in its family's fields. Kept inside the cache's table, as its keys are
+/// (most words are short enough): a lookup then reads no other memory.
 struct Analysed {
-    plain: Box<str>,
-    stem: Box<str>,
+    plain: CompactString,
+    stem: CompactString,
 }
 
 /// The most words [`WordCache`] keeps before it starts again (about 25 MB).
@@ -49,7 +51,7 @@ const CACHED_WORDS: usize = 200_000;
 #[derive(Default)]
 pub struct WordCache(RwLock<WordMap>);
 
-type WordMap = FxHashMap<&'static str, FxHashMap<Box<str>, Option<Analysed>>>;
+type WordMap = FxHashMap<&'static str, FxHashMap<CompactString, Option<Analysed>>>;
 
 /// Finds the words a search matched in its hits' titles and bodies.
 pub struct Highlighter<'a> {
