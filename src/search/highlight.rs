@@ -61,11 +61,12 @@ pub struct Highlighter<'a> {
     /// find every word already analysed). The `other` family's splits and folds without
     /// stemming, as the `words` field is analysed.
     analysers: FxHashMap<&'static str, Option<TextAnalyzer>>,
-    /// For each family, the first letters (as the index spells them) a matched word can
-    /// begin with; `None` where a word's stem may begin otherwise.
-    first_letters: FxHashMap<&'static str, Option<FxHashSet<char>>>,
-    /// Each letter that began a word, as the index spells it.
-    spelled: FxHashMap<char, Option<char>>,
+    /// For each family, how a matched word can begin; `None` where a word's stem may begin
+    /// otherwise than the word.
+    openings: FxHashMap<&'static str, Option<Openings>>,
+    /// Each letter that began a word, as the index spells it: its first two letters (`ß` is
+    /// `ss`, `æ` is `ae`), the second `None` if it is one letter.
+    spelled: FxHashMap<char, Option<(char, Option<char>)>>,
 }
 
 /// Families whose stemmers only take endings off: a word's stem begins as its folded form
@@ -73,41 +74,70 @@ pub struct Highlighter<'a> {
 const SUFFIX_STEMMERS: &[&str] =
     &["da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", super::schema::OTHER];
 
+/// How the words a query matched begin, as the index spells them: the first two letters of
+/// each stem or word of three letters or more, and the first letter of a shorter one. A
+/// stemmer that only takes endings off (or changes a last letter, as English `y` to `i`)
+/// leaves the first two letters of a stem of three or more as they were in the word; a test
+/// checks it on every common word of the archive's languages. Most words of a text begin
+/// otherwise, and are passed over without being looked up.
+#[derive(Debug, Default)]
+struct Openings {
+    one: FxHashSet<char>,
+    two: FxHashSet<(char, char)>,
+}
+
+impl Openings {
+    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> Openings {
+        let mut openings = Openings::default();
+        for word in words {
+            let mut letters = word.chars();
+            match (letters.next(), letters.next(), letters.next()) {
+                (Some(first), Some(second), Some(_)) => openings.two.insert((first, second)),
+                (Some(first), _, _) => openings.one.insert(first),
+                _ => false,
+            };
+        }
+        openings
+    }
+
+    fn admit(&self, first: char, second: Option<char>) -> bool {
+        self.one.contains(&first) || second.is_some_and(|second| self.two.contains(&(first, second)))
+    }
+}
+
 impl<'a> Highlighter<'a> {
     pub fn new(inner: &'a Inner, highlights: &'a Highlights) -> Self {
         Highlighter {
             inner,
             highlights,
             analysers: FxHashMap::default(),
-            first_letters: FxHashMap::default(),
+            openings: FxHashMap::default(),
             spelled: FxHashMap::default(),
         }
     }
 
-    /// The letters (as the index spells them) a word of `family` must begin with to be one
-    /// the query matched; `None` where a stem may begin otherwise. Most words of a text begin
-    /// with another letter than any of the query's words, and are passed over unlooked-up.
-    fn first_letters(&mut self, family: TextFields) -> Option<FxHashSet<char>> {
-        let highlights = self.highlights;
-        let firsts = self.first_letters.entry(family.key).or_insert_with(|| {
-            SUFFIX_STEMMERS.contains(&family.key).then(|| {
-                let stems = highlights.stems.get(family.key).into_iter().flatten();
-                stems.chain(&highlights.words).filter_map(|w| w.chars().next()).collect()
-            })
-        });
-        firsts.clone()
+    /// How the first letters of a word, as written, are spelled in the index: its first two
+    /// letters there, or `None` where a letter is not in the index's words.
+    fn opening(&mut self, first: char, second: Option<char>) -> Option<(char, Option<char>)> {
+        let (first, spelled_second) = self.spelled(first)?;
+        match (spelled_second, second) {
+            (Some(_), _) | (_, None) => Some((first, spelled_second)),
+            (None, Some(second)) => Some((first, Some(self.spelled(second)?.0))),
+        }
     }
 
-    /// How the index spells `letter` at the start of a word: folded, in small letters.
-    fn spelled(&mut self, letter: char) -> Option<char> {
+    fn spelled(&mut self, letter: char) -> Option<(char, Option<char>)> {
         if letter.is_ascii() {
-            return Some(letter.to_ascii_lowercase());
+            return Some((letter.to_ascii_lowercase(), None));
         }
         if let Some(spelled) = self.spelled.get(&letter) {
             return *spelled;
         }
         let other = self.inner.fields.other();
-        let spelled = self.first_token(other, letter.encode_utf8(&mut [0; 4])).and_then(|t| t.chars().next());
+        let spelled = self.first_token(other, letter.encode_utf8(&mut [0; 4])).and_then(|token| {
+            let mut letters = token.chars();
+            Some((letters.next()?, letters.next()))
+        });
         self.spelled.insert(letter, spelled);
         spelled
     }
@@ -122,19 +152,22 @@ impl<'a> Highlighter<'a> {
         }
         let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
         let is_match = |analysed: &Option<Analysed>| analysed.as_ref().is_some_and(|a| highlights.matches(stems, a));
-        let words = std::iter::successors(next_word(text, 0), |word| next_word(text, word.end));
-        let firsts = self.first_letters(family);
+        let openings = self.openings.remove(family.key).unwrap_or_else(|| {
+            SUFFIX_STEMMERS.contains(&family.key).then(|| Openings::of(stems.iter().chain(&highlights.words)))
+        });
         let mut matched = Vec::new();
         let mut unknown = Vec::new();
         {
             let cache = self.inner.words.0.read().unwrap_or_else(PoisonError::into_inner);
             let known = cache.get(family.key);
-            for word in words {
-                if let Some(firsts) = &firsts {
-                    let first = text[word.start..].chars().next().unwrap_or_default();
-                    if self.spelled(first).is_some_and(|c| !firsts.contains(&c)) {
-                        continue;
-                    }
+            let mut from = 0;
+            while let Some((word, first, second)) = next_word(text, from) {
+                from = word.end;
+                if let Some(openings) = &openings
+                    && let Some((first, second)) = self.opening(first, second)
+                    && !openings.admit(first, second)
+                {
+                    continue;
                 }
                 match known.and_then(|known| known.get(&text[word.clone()])) {
                     Some(analysed) if is_match(analysed) => matched.push(word),
@@ -143,6 +176,7 @@ impl<'a> Highlighter<'a> {
                 }
             }
         }
+        self.openings.insert(family.key, openings);
         if unknown.is_empty() {
             return matched;
         }
@@ -248,7 +282,81 @@ pub(crate) fn mark(text: &str, matches: &[std::ops::Range<usize>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+
+    /// Passing words over on how they begin changes nothing: in a text of every common word of
+    /// each language the archive's word list holds, some capitalised, the words matched are
+    /// those whose stem is one looked for, or whose folded form is one of the typo words.
+    #[test]
+    fn passing_words_over_by_their_opening_misses_no_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let (search, _indexer) = super::super::SearchIndex::open(dir.path(), "test").unwrap();
+        let inner = &*search.inner;
+        let mut by_language: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for line in crate::redaction::COMMON_WORDS.lines().skip(1) {
+            let mut columns = line.split('\t');
+            if let (Some(language), Some(word)) = (columns.next(), columns.next()) {
+                by_language.entry(language).or_default().push(word);
+            }
+        }
+        assert!(by_language.len() >= 10);
+        let mut checked = 0;
+        for (language, words) in by_language {
+            let family = inner.fields.for_language(language);
+            let text: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(n, word)| match n % 3 {
+                    0 => word
+                        .chars()
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(word.chars().skip(1))
+                        .collect(),
+                    _ => (*word).to_owned(),
+                })
+                .collect();
+            let text = text.join(" ");
+            let analysed: Vec<(Range<usize>, Option<Analysed>)> = {
+                let none = Highlights::default();
+                let mut highlighter = Highlighter::new(inner, &none);
+                let mut from = 0;
+                std::iter::from_fn(|| {
+                    let (word, ..) = next_word(&text, from)?;
+                    from = word.end;
+                    Some((word.clone(), highlighter.analyse(family, &text[word])))
+                })
+                .collect()
+            };
+            let mut highlights = Highlights::default();
+            for (n, (_, analysed)) in analysed.iter().enumerate() {
+                let Some(analysed) = analysed else { continue };
+                match n % 40 {
+                    0 => highlights.stems.entry(family.key).or_default().push(analysed.stem.to_string()),
+                    1 => drop(highlights.words.insert(analysed.plain.to_string())),
+                    _ => {}
+                }
+            }
+            let expected: Vec<Range<usize>> = analysed
+                .into_iter()
+                .filter(|(_, analysed)| {
+                    analysed.as_ref().is_some_and(|a| highlights.matches(&highlights.stems[family.key], a))
+                })
+                .map(|(word, _)| word)
+                .collect();
+            // Twice: with every word new, and with every word known from the first time.
+            for _ in 0..2 {
+                let found = Highlighter::new(inner, &highlights).matches(family, &text);
+                assert_eq!(found.len(), expected.len(), "{language}");
+                assert!(found == expected, "{language}: the matches differ");
+            }
+            checked += expected.len();
+        }
+        assert!(checked > 5_000, "only {checked} matches checked");
+    }
 
     fn ranges(text: &str, word: &str) -> Vec<std::ops::Range<usize>> {
         text.match_indices(word).map(|(i, w)| i..i + w.len()).collect()

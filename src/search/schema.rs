@@ -240,10 +240,19 @@ pub fn fold_letter(c: char) -> char {
     }
 }
 
-/// The next word of `text` at or after byte `from`, as a byte range: its letters, and the
-/// marks, joiners and apostrophes that belong to it (see [`WordTokenizer`]).
-pub fn next_word(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
-    scan_word(text, from, |_| {})
+/// The next word of `text` at or after byte `from`: its byte range (its letters, and the
+/// marks, joiners and apostrophes that belong to it, see [`WordTokenizer`]), and its first
+/// two letters as written, the second `None` in a word of one letter.
+pub fn next_word(text: &str, from: usize) -> Option<(std::ops::Range<usize>, char, Option<char>)> {
+    let (mut first, mut second) = (None, None);
+    let word = scan_word(text, from, |c| {
+        if first.is_none() {
+            first = Some(c);
+        } else if second.is_none() {
+            second = Some(c);
+        }
+    })?;
+    Some((word, first?, second))
 }
 
 /// Finds the next word as [`next_word`] does, and hands each of its letters to `letter`.
