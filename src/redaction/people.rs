@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use super::Candidates;
 use super::lexicon::{LEXICON, NameInfo, Place};
-use super::normalise::{ALPHABETIC, char_flags};
+use super::normalise::{ALPHABETIC, char_flags, fold_term};
 use super::rules::{Rules, cue};
 use super::words::{Case, Matches, Words};
 use super::{Action, Category, Context, Span};
@@ -498,7 +498,40 @@ fn is_unknown_capitalised(words: &Words, i: usize, language: &str) -> bool {
     // English capitalises nationalities and languages, so its whole list counts; elsewhere a
     // frequent name ("Катерина") must not pass for an ordinary word.
     let ordinary_below = if language.starts_with("en") { u32::MAX } else { 4000 };
-    LEXICON.rank(language, key).is_none_or(|r| r >= ordinary_below) && !LEXICON.is_common_word("en", key)
+    LEXICON.rank(language, key).is_none_or(|r| r >= ordinary_below)
+        && !LEXICON.is_common_word("en", key)
+        && (name_of(key).is_some() || !is_demonym(key))
+}
+
+/// Endings that make a people's name of a country's name, in English and French (which
+/// capitalise them): "Libyan", "Sudanese", "Yemeni", "Afghans", "Camerounais", "Syriens",
+/// "Guinéenne".
+const DEMONYM_ENDINGS: &[&str] = &[
+    "iennes", "ienne", "iens", "ien", "ennes", "enne", "ens", "en", "aises", "aise", "ais", "oises", "oise", "ois",
+    "ians", "ian", "ans", "an", "ese", "is", "i", "s", "",
+];
+
+/// The countries' names in every language, folded, in order: looked up by their beginnings.
+static COUNTRY_KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<String> = vocabulary::all_country_names().map(fold_term).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
+/// Whether a folded word names the people of a country: one of the endings on a country's
+/// name, or on all of it but its last letter ("Liby-an", "Syri-ens"), or on a beginning of it
+/// of five letters or more ("Afghan-s", "Ethiop-ian"). A name on the lists is checked before.
+fn is_demonym(key: &str) -> bool {
+    DEMONYM_ENDINGS.iter().filter_map(|ending| key.strip_suffix(ending)).any(|stem| {
+        let letters = stem.chars().count();
+        let from = COUNTRY_KEYS.partition_point(|country| country.as_str() < stem);
+        letters >= 4
+            && COUNTRY_KEYS[from..]
+                .iter()
+                .take_while(|country| country.starts_with(stem))
+                .any(|country| letters >= 5 || country.chars().count() <= letters + 1)
+    })
 }
 
 /// For each word, the cue words just before it; and which words stay whatever comes before
