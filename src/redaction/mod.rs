@@ -326,6 +326,20 @@ mod tests {
     }
 
     #[test]
+    fn a_code_after_a_place_word_is_a_place() {
+        assert_eq!(
+            redact_in("fr", "J'ai grandi dans le quartier de PK-18, à Abobo.", &["CI"]),
+            "J'ai grandi dans le quartier de [town], à Abobo."
+        );
+        assert_eq!(
+            redact("We lived in the neighbourhood of KM 5 for a year.", &[], &[]),
+            "We lived in the neighbourhood of [town] for a year."
+        );
+        // Without a place word before it, a code and a number stay.
+        assert_eq!(redact("Bus PK 18 leaves at noon.", &[], &[]), "Bus PK 18 leaves at noon.");
+    }
+
+    #[test]
     fn peoples_of_countries_are_not_taken_for_names() {
         let detected = |language: &str, text: &str| {
             let context = Context { language, private_terms: &[], countries: &[], rules: Rules::defaults() };

@@ -83,6 +83,18 @@ fn is_name_word(words: &Words, i: usize) -> bool {
     letters_only && !(words.tokens[i].all_caps && key.chars().count() <= 5)
 }
 
+/// A code of a few capitals followed by a number ("PK-18", "KM 5"), as places in some cities
+/// are named.
+fn is_place_code(words: &Words, i: usize) -> bool {
+    let letters = words.key(i).chars().count();
+    words.tokens[i].all_caps
+        && (1..=4).contains(&letters)
+        && words.key(i).chars().all(|c| c.is_alphabetic())
+        && i + 1 < words.len()
+        && words.tokens[i + 1].joined
+        && words.key(i + 1).bytes().all(|b| b.is_ascii_digit())
+}
+
 fn is_ethiopic_word(key: &str) -> bool {
     key.chars().next().is_some_and(is_ethiopic)
 }
@@ -253,6 +265,13 @@ pub(super) fn people_and_places(
     let mut i = 0;
     while i < count {
         let key = words.key(i);
+        // "le quartier de PK-18", "the neighbourhood of KM 5": after a place cue, a code in capitals
+        // and its number name the place.
+        if cues[i].after_place_cue && is_place_code(words, i) {
+            push_place(words, i, i + 2, None, false, rules, out);
+            i += 2;
+            continue;
+        }
         if public[i] || case(i) == Case::Lower || !is_name_word(words, i) {
             i += 1;
             continue;
