@@ -29,7 +29,8 @@ pub struct Held {
     segments: FxHashMap<SegmentId, FxHashSet<Field>>,
     /// The tokens of each field, over every segment.
     tokens: FxHashMap<Field, u64>,
-    /// Each segment's dictionary of the `words` field.
+    /// Each segment's dictionary of the `words` field. Like the searcher it was made from,
+    /// it keeps a merged-away segment's term file mapped until the next search replaces it.
     words: FxHashMap<SegmentId, Dictionary>,
 }
 

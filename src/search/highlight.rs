@@ -35,14 +35,15 @@ impl Highlights {
 }
 
 /// What the analysers make of one word of a story: its folded form, as in the `words` field,
-/// and its stem, as in its family's fields. Kept inside the cache's table, as its keys are
-/// (most words are short enough): a lookup then reads no other memory.
+/// and its stem, as in its family's fields. Both are held in the cache's table itself, as the
+/// words that key it are (up to 24 bytes, most words): a lookup reads no other memory.
 struct Analysed {
     plain: CompactString,
     stem: CompactString,
 }
 
-/// The most words [`WordCache`] keeps before it starts again (about 25 MB).
+/// The most words [`WordCache`] keeps before it starts again (about 20 MB: 72 bytes a word,
+/// and the table's spare room).
 const CACHED_WORDS: usize = 200_000;
 
 /// The words of stories as analysed, per analyser family, kept across searches: every page
@@ -69,39 +70,70 @@ pub struct Highlighter<'a> {
     spelled: FxHashMap<char, Option<(char, Option<char>)>>,
 }
 
-/// Families whose stemmers only take endings off: a word's stem begins as its folded form
-/// does. (The Arabic stemmer also takes off "ال" and "و"; the Greek one some prefixes.)
+/// Families whose stemmers only take endings off (or change the last letters of a stem): a
+/// word's stem begins as its folded form does. Not Arabic (whose stemmer also takes off "ال"
+/// and "و"), Greek (some prefixes) or Dutch ("ge-").
 const SUFFIX_STEMMERS: &[&str] =
-    &["da", "de", "en", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "tr", super::schema::OTHER];
+    &["da", "de", "en", "es", "fi", "fr", "hu", "it", "no", "pt", "ro", "ru", "sv", "tr", super::schema::OTHER];
 
 /// How the words a query matched begin, as the index spells them: the first two letters of
 /// each stem or word of three letters or more, and the first letter of a shorter one. A
 /// stemmer that only takes endings off (or changes a last letter, as English `y` to `i`)
-/// leaves the first two letters of a stem of three or more as they were in the word; a test
-/// checks it on every common word of the archive's languages. Most words of a text begin
-/// otherwise, and are passed over without being looked up.
+/// leaves the first two letters of a stem of three or more as they were in the word, with
+/// two exceptions, where a word is passed over on its first letter only: English "dying" is
+/// "die" (and "lying", "tying"), and German "Oesterreich" is "Österreich" (any vowel and
+/// `e`). A test checks this on every common word of eleven languages. Most words of a text
+/// begin otherwise, and are passed over without being looked up.
 #[derive(Debug, Default)]
 struct Openings {
     one: FxHashSet<char>,
     two: FxHashSet<(char, char)>,
+    /// The first letter of every stem and word, for words with the second letter below.
+    firsts: FxHashSet<char>,
+    /// The second letter the family's stemmer may rewrite: `y` in English, `e` in German.
+    rewritten: Option<char>,
+    /// Every word may match: a stem is empty, or short in Turkish, whose stemmer rewrites a
+    /// stem's last letter (`b` as `p`), the first in a stem of one letter ("bunu" is "p").
+    all: bool,
 }
 
 impl Openings {
-    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> Openings {
-        let mut openings = Openings::default();
+    fn of<'w>(family: &str, words: impl IntoIterator<Item = &'w String>) -> Openings {
+        let rewritten = match family {
+            "en" => Some('y'),
+            "de" => Some('e'),
+            _ => None,
+        };
+        let mut openings = Openings { rewritten, ..Openings::default() };
         for word in words {
             let mut letters = word.chars();
             match (letters.next(), letters.next(), letters.next()) {
                 (Some(first), Some(second), Some(_)) => openings.two.insert((first, second)),
-                (Some(first), _, _) => openings.one.insert(first),
-                _ => false,
+                (Some(first), _, _) => {
+                    openings.all |= family == "tr";
+                    openings.one.insert(first)
+                }
+                // A stem of nothing ("leri" in Turkish) may be any word's.
+                (None, _, _) => {
+                    openings.all = true;
+                    false
+                }
             };
+            openings.firsts.extend(word.chars().next());
         }
         openings
     }
 
+    /// Whether a word that begins with these letters (as the index spells them; a word of
+    /// one letter has no second) may be one the query matched.
     fn admit(&self, first: char, second: Option<char>) -> bool {
-        self.one.contains(&first) || second.is_some_and(|second| self.two.contains(&(first, second)))
+        self.all
+            || self.one.contains(&first)
+            || match second {
+                Some(second) if Some(second) == self.rewritten => self.firsts.contains(&first),
+                Some(second) => self.two.contains(&(first, second)),
+                None => false,
+            }
     }
 }
 
@@ -153,7 +185,9 @@ impl<'a> Highlighter<'a> {
         let stems = highlights.stems.get(family.key).map_or(&[][..], Vec::as_slice);
         let is_match = |analysed: &Option<Analysed>| analysed.as_ref().is_some_and(|a| highlights.matches(stems, a));
         let openings = self.openings.remove(family.key).unwrap_or_else(|| {
-            SUFFIX_STEMMERS.contains(&family.key).then(|| Openings::of(stems.iter().chain(&highlights.words)))
+            SUFFIX_STEMMERS
+                .contains(&family.key)
+                .then(|| Openings::of(family.key, stems.iter().chain(&highlights.words)))
         });
         let mut matched = Vec::new();
         let mut unknown = Vec::new();
@@ -286,14 +320,8 @@ mod tests {
 
     use super::*;
 
-    /// Passing words over on how they begin changes nothing: in a text of every common word of
-    /// each language the archive's word list holds, some capitalised, the words matched are
-    /// those whose stem is one looked for, or whose folded form is one of the typo words.
-    #[test]
-    fn passing_words_over_by_their_opening_misses_no_match() {
-        let dir = tempfile::tempdir().unwrap();
-        let (search, _indexer) = super::super::SearchIndex::open(dir.path(), "test").unwrap();
-        let inner = &*search.inner;
+    /// The common words of eleven languages, by language, from the list the archive ships.
+    fn common_words() -> BTreeMap<&'static str, Vec<&'static str>> {
         let mut by_language: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for line in crate::redaction::COMMON_WORDS.lines().skip(1) {
             let mut columns = line.split('\t');
@@ -302,8 +330,54 @@ mod tests {
             }
         }
         assert!(by_language.len() >= 10);
+        by_language
+    }
+
+    fn capitalised(word: &str) -> String {
+        word.chars().next().into_iter().flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect()
+    }
+
+    /// What [`Openings`] rests on: each word, as written in small letters or with a capital,
+    /// begins as its own stem and its folded form do.
+    #[test]
+    fn every_common_word_begins_as_its_stem() {
+        let dir = tempfile::tempdir().unwrap();
+        let (search, _indexer) = super::super::SearchIndex::open(dir.path(), "test").unwrap();
+        let none = Highlights::default();
+        let mut highlighter = Highlighter::new(&search.inner, &none);
         let mut checked = 0;
-        for (language, words) in by_language {
+        for (language, words) in common_words() {
+            let family = search.inner.fields.for_language(language);
+            if !SUFFIX_STEMMERS.contains(&family.key) {
+                continue;
+            }
+            for word in words.iter().flat_map(|word| [(*word).to_owned(), capitalised(word)]) {
+                let Some((_, first, second)) = next_word(&word, 0) else { continue };
+                let (Some(analysed), Some((first, second))) =
+                    (highlighter.analyse(family, &word), highlighter.opening(first, second))
+                else {
+                    continue;
+                };
+                for target in [analysed.stem.to_string(), analysed.plain.to_string()] {
+                    let openings = Openings::of(family.key, [&target]);
+                    assert!(openings.admit(first, second), "{language}: {word:?} is {target:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 200_000, "only {checked} words checked");
+    }
+
+    /// Passing words over on how they begin changes nothing: in a text of every common word of
+    /// each language the archive's word list holds, some capitalised, the words matched are
+    /// those whose stem is one looked for, or whose folded form is one of the typo words.
+    #[test]
+    fn passing_words_over_by_their_opening_misses_no_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let (search, _indexer) = super::super::SearchIndex::open(dir.path(), "test").unwrap();
+        let inner = &*search.inner;
+        let mut checked = 0;
+        for (language, words) in common_words() {
             let family = inner.fields.for_language(language);
             let text: Vec<String> = words
                 .iter()

@@ -131,7 +131,8 @@ impl Dictionary {
 
     /// Hands `found` the words `automaton` accepts, in dictionary order, until it returns
     /// false. Depth first, one step of the automaton per branch: a branch's node is read only
-    /// if the automaton can still match along it.
+    /// if the automaton can still match along it. The same words as Tantivy's walk for an
+    /// automaton that can match wherever it matches, as [`Near`] can.
     fn walk<A: Automaton>(&self, automaton: &A, mut found: impl FnMut(&[u8]) -> bool)
     where
         A::State: Clone,
