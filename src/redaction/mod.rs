@@ -347,7 +347,7 @@ mod tests {
         };
         let texts = [
             ("fr", "Au foyer, les Syriens, les Guinéens et une Camerounaise partagent la cuisine."),
-            ("en", "The Libyan coast guard stopped us; the Sudanese men and the Afghans were kept apart."),
+            ("en", "The Libyan coast guard stopped us; the Sudanese men and the Nigerians were kept apart."),
             ("en", "Two Eritreans and an Ethiopian nurse shared the room with Nigerian sailors."),
         ];
         for (language, text) in texts {
@@ -357,6 +357,8 @@ mod tests {
         // does not is still shown to a moderator.
         assert_eq!(detected("fr", "Je suis arrivé avec Chadi et sa femme."), ["Chadi"]);
         assert_eq!(detected("en", "We slept at Maliko's place."), ["Maliko"]);
+        // Elsewhere than English and French, peoples are not capitalised, and nothing changes.
+        assert_eq!(detected("es", "Ayer conocí a Syriens en la estación."), ["Syriens"]);
     }
 
     #[test]

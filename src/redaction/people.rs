@@ -519,18 +519,17 @@ fn is_unknown_capitalised(words: &Words, i: usize, language: &str) -> bool {
     let ordinary_below = if language.starts_with("en") { u32::MAX } else { 4000 };
     LEXICON.rank(language, key).is_none_or(|r| r >= ordinary_below)
         && !LEXICON.is_common_word("en", key)
-        && (name_of(key).is_some() || !is_demonym(key))
+        && (name_of(key).is_some() || !is_demonym(language, key))
 }
 
 /// Endings that make a people's name of a country's name, in English and French (which
-/// capitalise them): "Libyan", "Sudanese", "Yemeni", "Afghans", "Camerounais", "Syriens",
-/// "Guinéenne".
+/// capitalise them): "Libyan", "Sudanese", "Camerounais", "Syriens", "Guinéenne".
 const DEMONYM_ENDINGS: &[&str] = &[
     "iennes", "ienne", "iens", "ien", "ennes", "enne", "ens", "en", "aises", "aise", "ais", "oises", "oise", "ois",
-    "ians", "ian", "ans", "an", "ese", "is", "i", "s", "",
+    "ians", "ian", "ans", "an", "ese",
 ];
 
-/// The countries' names in every language, folded, in order: looked up by their beginnings.
+/// The countries' names in every language, folded, in order.
 static COUNTRY_KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     let mut keys: Vec<String> = vocabulary::all_country_names().map(fold_term).collect();
     keys.sort_unstable();
@@ -538,19 +537,22 @@ static COUNTRY_KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new
     keys
 });
 
-/// Whether a folded word names the people of a country: one of the endings on a country's
-/// name, or on all of it but its last letter ("Liby-an", "Syri-ens"), or on a beginning of it
-/// of five letters or more ("Afghan-s", "Ethiop-ian"). A name on the lists is checked before.
-fn is_demonym(key: &str) -> bool {
-    DEMONYM_ENDINGS.iter().filter_map(|ending| key.strip_suffix(ending)).any(|stem| {
-        let letters = stem.chars().count();
-        let from = COUNTRY_KEYS.partition_point(|country| country.as_str() < stem);
-        letters >= 4
-            && COUNTRY_KEYS[from..]
-                .iter()
-                .take_while(|country| country.starts_with(stem))
-                .any(|country| letters >= 5 || country.chars().count() <= letters + 1)
-    })
+/// Whether a folded word in English or French names the people of a country: one of the
+/// endings on a country's name, or on all of it but its last letter ("Liby-an", "Syri-ens").
+/// Narrow on purpose: an unflagged name is worse than a needless flag, so endings that also
+/// end names ("-i": Ghani, Irani; "-s": Costas) are not read as a people's, nor are the
+/// beginnings of a country's name (Filip, Georgi). A name on the lists is checked before.
+fn is_demonym(language: &str, key: &str) -> bool {
+    let is_country = |stem: &str| COUNTRY_KEYS.binary_search_by(|country| country.as_str().cmp(stem)).is_ok();
+    (language.starts_with("en") || language.starts_with("fr"))
+        && DEMONYM_ENDINGS.iter().filter_map(|ending| key.strip_suffix(ending)).any(|stem| {
+            stem.chars().count() >= 4
+                && (is_country(stem)
+                    || COUNTRY_KEYS[COUNTRY_KEYS.partition_point(|country| country.as_str() <= stem)..]
+                        .iter()
+                        .take_while(|country| country.starts_with(stem))
+                        .any(|country| country.chars().count() == stem.chars().count() + 1))
+        })
 }
 
 /// For each word, the cue words just before it; and which words stay whatever comes before
@@ -659,4 +661,43 @@ fn push_place(
     let mut span = Span::new(start, stop, Category::Place, Action::Generalise, rule);
     span.replacement = Some(replacement);
     out.push((5, span));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peoples_are_told_from_names_that_look_like_them() {
+        for people in ["Libyan", "Sudanese", "Eritreans", "Nigerian", "Camerounais", "Syriens", "Guinéenne", "Tunisien"]
+        {
+            assert!(is_demonym("en", &fold_term(people)), "{people}");
+        }
+        let names = [
+            "Filip",
+            "Georgi",
+            "Georgie",
+            "Armen",
+            "Andor",
+            "Ghani",
+            "Irani",
+            "Turki",
+            "Omani",
+            "Costas",
+            "Chiles",
+            "Afghani",
+            "Nepali",
+            "Dominika",
+            "Christian",
+            "Adrian",
+            "Julien",
+            "Chadi",
+            "Germaine",
+            "Mauri",
+        ];
+        for name in names {
+            assert!(!is_demonym("en", &fold_term(name)) && !is_demonym("fr", &fold_term(name)), "{name}");
+        }
+        assert!(!is_demonym("es", "syriens"), "only English and French capitalise peoples");
+    }
 }
