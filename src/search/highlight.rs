@@ -81,8 +81,8 @@ const SUFFIX_STEMMERS: &[&str] =
 /// stemmer that only takes endings off (or changes a last letter, as English `y` to `i`)
 /// leaves the first two letters of a stem of three or more as they were in the word, with
 /// two exceptions, where a word is passed over on its first letter only: English "dying" is
-/// "die" (and "lying", "tying"), and German "Oesterreich" is "Österreich" (any vowel and
-/// `e`). A test checks this on every common word of eleven languages. Most words of a text
+/// "die" (and "lying", "tying"), and German "Oesterreich" is "Österreich" (`ae`, `oe` and
+/// `ue` are umlauts). A test checks this on every common word of eleven languages. Most words of a text
 /// begin otherwise, and are passed over without being looked up.
 #[derive(Debug, Default)]
 struct Openings {
@@ -90,21 +90,16 @@ struct Openings {
     two: FxHashSet<(char, char)>,
     /// The first letter of every stem and word, for words with the second letter below.
     firsts: FxHashSet<char>,
-    /// The second letter the family's stemmer may rewrite: `y` in English, `e` in German.
-    rewritten: Option<char>,
+    /// The family, whose stemmer may rewrite a word's first two letters (see [`rewrites`]).
+    family: &'static str,
     /// Every word may match: a stem is empty, or short in Turkish, whose stemmer rewrites a
     /// stem's last letter (`b` as `p`), the first in a stem of one letter ("bunu" is "p").
     all: bool,
 }
 
 impl Openings {
-    fn of<'w>(family: &str, words: impl IntoIterator<Item = &'w String>) -> Openings {
-        let rewritten = match family {
-            "en" => Some('y'),
-            "de" => Some('e'),
-            _ => None,
-        };
-        let mut openings = Openings { rewritten, ..Openings::default() };
+    fn of<'w>(family: &'static str, words: impl IntoIterator<Item = &'w String>) -> Openings {
+        let mut openings = Openings { family, ..Openings::default() };
         for word in words {
             let mut letters = word.chars();
             match (letters.next(), letters.next(), letters.next()) {
@@ -130,10 +125,21 @@ impl Openings {
         self.all
             || self.one.contains(&first)
             || match second {
-                Some(second) if Some(second) == self.rewritten => self.firsts.contains(&first),
+                Some(second) if rewrites(self.family, first, second) => self.firsts.contains(&first),
                 Some(second) => self.two.contains(&(first, second)),
                 None => false,
             }
+    }
+}
+
+/// Whether `family`'s stemmer may make a stem whose second letter differs from that of a word
+/// beginning with these two: English "dying" is "die"; German "Oesterreich" is "Österreich",
+/// whose stem begins "os".
+fn rewrites(family: &str, first: char, second: char) -> bool {
+    match family {
+        "en" => second == 'y',
+        "de" => second == 'e' && matches!(first, 'a' | 'o' | 'u'),
+        _ => false,
     }
 }
 
