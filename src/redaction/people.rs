@@ -529,12 +529,16 @@ const DEMONYM_ENDINGS: &[&str] = &[
     "ians", "ian", "ans", "an", "ese",
 ];
 
-/// The countries' names in every language, folded, in order.
-static COUNTRY_KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    let mut keys: Vec<String> = vocabulary::all_country_names().map(fold_term).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+/// The countries' names in every language, folded, and each without its last letter: what a
+/// people's name is made from ("Syrie" and "Syri" for "Syriens").
+static COUNTRY_STEMS: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    let names = vocabulary::all_country_names().map(fold_term);
+    names
+        .flat_map(|name| {
+            let shorter = name.char_indices().last().map(|(last, _)| name[..last].to_owned());
+            std::iter::once(name).chain(shorter)
+        })
+        .collect()
 });
 
 /// Whether a folded word in English or French names the people of a country: one of the
@@ -543,16 +547,11 @@ static COUNTRY_KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new
 /// end names ("-i": Ghani, Irani; "-s": Costas) are not read as a people's, nor are the
 /// beginnings of a country's name (Filip, Georgi). A name on the lists is checked before.
 fn is_demonym(language: &str, key: &str) -> bool {
-    let is_country = |stem: &str| COUNTRY_KEYS.binary_search_by(|country| country.as_str().cmp(stem)).is_ok();
     (language.starts_with("en") || language.starts_with("fr"))
-        && DEMONYM_ENDINGS.iter().filter_map(|ending| key.strip_suffix(ending)).any(|stem| {
-            stem.chars().count() >= 4
-                && (is_country(stem)
-                    || COUNTRY_KEYS[COUNTRY_KEYS.partition_point(|country| country.as_str() <= stem)..]
-                        .iter()
-                        .take_while(|country| country.starts_with(stem))
-                        .any(|country| country.chars().count() == stem.chars().count() + 1))
-        })
+        && DEMONYM_ENDINGS
+            .iter()
+            .filter_map(|ending| key.strip_suffix(ending))
+            .any(|stem| stem.chars().count() >= 4 && COUNTRY_STEMS.contains(stem))
 }
 
 /// For each word, the cue words just before it; and which words stay whatever comes before

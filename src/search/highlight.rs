@@ -82,8 +82,8 @@ const SUFFIX_STEMMERS: &[&str] =
 /// leaves the first two letters of a stem of three or more as they were in the word, with
 /// two exceptions, where a word is passed over on its first letter only: English "dying" is
 /// "die" (and "lying", "tying"), and German "Oesterreich" is "Österreich" (`ae`, `oe` and
-/// `ue` are umlauts). A test checks this on every common word of eleven languages. Most words of a text
-/// begin otherwise, and are passed over without being looked up.
+/// `ue` are umlauts). A test checks this on every common word of eleven languages. Most
+/// words of a text begin otherwise, and are passed over without being looked up.
 #[derive(Debug, Default)]
 struct Openings {
     one: FxHashSet<char>,
@@ -388,16 +388,7 @@ mod tests {
             let text: Vec<String> = words
                 .iter()
                 .enumerate()
-                .map(|(n, word)| match n % 3 {
-                    0 => word
-                        .chars()
-                        .next()
-                        .into_iter()
-                        .flat_map(char::to_uppercase)
-                        .chain(word.chars().skip(1))
-                        .collect(),
-                    _ => (*word).to_owned(),
-                })
+                .map(|(n, word)| if n % 3 == 0 { capitalised(word) } else { (*word).to_owned() })
                 .collect();
             let text = text.join(" ");
             let analysed: Vec<(Range<usize>, Option<Analysed>)> = {

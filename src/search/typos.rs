@@ -115,11 +115,13 @@ impl Dictionary {
         let (slice, kind) = split_tail(slice, 4).ok_or_else(|| corrupt("too short"))?;
         let (main, footer) = split_tail(slice, 12).ok_or_else(|| corrupt("too short"))?;
         let (footer, kind) = (footer.read_bytes()?, kind.read_bytes()?);
-        let number = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |n, &b| n << 8 | u64::from(b));
-        let (info_len, version) = (number(&footer.as_slice()[..8]), number(&footer.as_slice()[8..]));
-        if number(kind.as_slice()) != u64::from(DICTIONARY_KIND) || version != u64::from(DICTIONARY_VERSION) {
+        // Little-endian numbers; the lengths were checked by the splits.
+        let (info_len, version) = footer.as_slice().split_at(8);
+        let word = |bytes: &[u8]| u32::from_le_bytes(bytes.try_into().unwrap_or_default());
+        if word(kind.as_slice()) != DICTIONARY_KIND || word(version) != DICTIONARY_VERSION {
             return Err(corrupt("an unknown format"));
         }
+        let info_len = u64::from_le_bytes(info_len.try_into().unwrap_or_default());
         let info_len = usize::try_from(info_len).map_err(|_| corrupt("a bad footer"))?;
         let (fst, _) = split_tail(main, info_len).ok_or_else(|| corrupt("a bad footer"))?;
         let fst = Fst::new(fst.read_bytes()?).map_err(|e| corrupt(&e.to_string()))?;
